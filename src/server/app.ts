@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from './audit/routes.js';
+import { registerSessionGuard } from './auth/guard.js';
+import { authRoutes } from './auth/routes.js';
+import type { AppContext } from './context.js';
+import { dashboardRoutes } from './dashboard/routes.js';
+import { NotFoundError } from './errors.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { projectRoutes } from './projects/routes.js';
+import { regionRoutes } from './regions/routes.js';
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    // Behind a load balancer the client address comes from X-Forwarded-For.
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lianzhu 链主 API', version: '0.1.0', description: '产业链招商与项目全生命周期服务平台' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lz_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerSessionGuard(app, ctx);
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/health', {
+    schema: { tags: ['system'], summary: 'Liveness and the database engine', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } },
+    handler: async () => ({ status: 'ok' as const, database: ctx.engine }),
+  });
+  r.get('/api/openapi.json', { schema: { hide: true }, handler: async () => app.swagger() });
+
+  authRoutes(app, ctx);
+  regionRoutes(app, ctx);
+  projectRoutes(app, ctx);
+  dashboardRoutes(app, ctx);
+  auditRoutes(app, ctx);
+
+  const indexHtml = path.join(ctx.config.webDir, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') throw new NotFoundError({ zh: '接口', en: 'Endpoint' });
+    // Client-side routes (/projects/12) are the web app's; hand it the page and let it route.
+    if (!fs.existsSync(indexHtml)) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('Web app not built: run `npm run build`.');
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  return app;
+}

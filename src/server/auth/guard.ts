@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CurrentUser } from '../../shared/auth.js';
+import type { AppContext } from '../context.js';
+import { CsrfError, UnauthorizedError } from '../errors.js';
+import { loadSession, SESSION_COOKIE } from './sessions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    csrfToken: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Signing in is the one write that comes before any session, hence before any CSRF token.
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/health', '/api/openapi.json']);
+
+function isPublic(path: string): boolean {
+  return PUBLIC_ROUTES.has(path) || path.startsWith('/api/docs') || !path.startsWith('/api/');
+}
+
+export function registerSessionGuard(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('csrfToken', null);
+  // onRequest runs before the body is parsed and validated: an anonymous caller learns nothing about a route's input.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await loadSession(ctx.db, token) : null;
+    request.user = session?.user ?? null;
+    request.csrfToken = session?.csrfToken ?? null;
+    const path = request.routeOptions.url ?? request.url.split('?')[0];
+    if (!session && !isPublic(path)) throw new UnauthorizedError();
+    if (session && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
+      if (request.headers['x-csrf-token'] !== session.csrfToken) throw new CsrfError();
+    }
+  });
+}
+
+export function requireUser(request: FastifyRequest): CurrentUser {
+  if (!request.user) throw new UnauthorizedError();
+  return request.user;
+}

@@ -1,0 +1,45 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  demo: boolean;
+  demoPassword: string;
+  adminPassword: string | null;
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  secureCookies: boolean;
+  webDir: string;
+  logLevel: string;
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function int(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    demo: bool(env.DEMO, true),
+    demoPassword: env.DEMO_PASSWORD || 'lianzhu2023',
+    adminPassword: env.ADMIN_PASSWORD || null,
+    sessionTtlHours: int(env.SESSION_TTL_HOURS, 12),
+    loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5),
+    loginLockMinutes: int(env.LOGIN_LOCK_MINUTES, 15),
+    secureCookies: bool(env.COOKIE_SECURE, false),
+    webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,123 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+// Booleans are 0/1 integers and timestamps ISO-8601 UTC text, so one schema reads the same on SQLite and PostgreSQL.
+export interface RegionTable {
+  code: string;
+  name: string;
+  name_en: string;
+  kind: 'prefecture' | 'county' | 'park';
+  parent_code: string | null;
+  sort_order: number;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: 'admin' | 'leader' | 'region' | 'department' | 'enterprise';
+  department: string | null;
+  enterprise_uscc: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRegionTable {
+  user_id: number;
+  region_code: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginThrottleTable {
+  username: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  name: string;
+  investor_name: string;
+  investor_uscc: string | null;
+  region_code: string;
+  cluster: string;
+  chain: string;
+  investment_yuan: number;
+  funds_in_place_yuan: number;
+  capacity: string;
+  description: string;
+  chain_leader: string;
+  officer: string;
+  tag_green: number;
+  tag_innovation: number;
+  tag_value: number;
+  stage: string;
+  stage_date: string;
+  negotiating_on: string | null;
+  signed_on: string | null;
+  landed_on: string | null;
+  started_on: string | null;
+  operating_on: string | null;
+  full_capacity_on: string | null;
+  planned_signed_on: string | null;
+  planned_landed_on: string | null;
+  planned_started_on: string | null;
+  planned_operating_on: string | null;
+  planned_full_capacity_on: string | null;
+  next_planned_on: string | null;
+  terminated_reason: string | null;
+  is_sample: number;
+  version: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectTransitionTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: 'create' | 'advance' | 'terminate' | 'rollback';
+  from_stage: string | null;
+  to_stage: string;
+  date: string;
+  note: string | null;
+  reason: string | null;
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface DB {
+  regions: RegionTable;
+  users: UserTable;
+  user_regions: UserRegionTable;
+  sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
+  projects: ProjectTable;
+  project_transitions: ProjectTransitionTable;
+  audit_log: AuditLogTable;
+}
+
+export type ProjectRow = Selectable<ProjectTable>;
+export type NewProjectRow = Insertable<ProjectTable>;
+export type UserRow = Selectable<UserTable>;

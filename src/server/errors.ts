@@ -1,0 +1,74 @@
+// Every error a user can see is one of these: a stable code and HTTP status for programs,
+// a message in the user's language for people, and an internal message for the log only.
+export type Lang = 'zh' | 'en';
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly userMessage: Message,
+    readonly field?: string,
+    internal?: string,
+  ) {
+    super(internal ?? userMessage.en);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(field: string | undefined, message: Message, code = 'validation_failed') {
+    super(400, code, message, field);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor() {
+    super(401, 'unauthorized', { zh: '请先登录', en: 'Please sign in first' });
+  }
+}
+
+export class InvalidCredentialsError extends AppError {
+  constructor() {
+    super(401, 'invalid_credentials', { zh: '用户名或密码错误', en: 'Wrong username or password' });
+  }
+}
+
+export class TooManyAttemptsError extends AppError {
+  constructor(minutes: number) {
+    super(429, 'too_many_attempts', {
+      zh: `登录失败次数过多,请 ${minutes} 分钟后再试`,
+      en: `Too many failed sign-ins; try again in ${minutes} minutes`,
+    });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: Message = { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' }, field?: string, code = 'forbidden') {
+    super(403, code, message, field);
+  }
+}
+
+export class CsrfError extends AppError {
+  constructor() {
+    super(403, 'csrf_token_invalid', {
+      zh: '页面已过期,请刷新后重试',
+      en: 'This page has expired; reload it and try again',
+    });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: Message = { zh: '记录', en: 'Record' }) {
+    super(404, 'not_found', { zh: `${what.zh}不存在`, en: `${what.en} not found` });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: Message, code = 'conflict', field?: string) {
+    super(409, code, message, field);
+  }
+}

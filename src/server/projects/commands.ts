@@ -1,0 +1,205 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CurrentUser } from '../../shared/auth.js';
+import type { CreateProjectInput, PlannedDates, TransitionInput, UpdateProjectInput } from '../../shared/projects.js';
+import { fieldLabel } from '../../shared/labels.js';
+import { recordAudit } from '../audit/record.js';
+import { nowIso, todayInShanghai } from '../clock.js';
+import type { DB, ProjectRow } from '../db/schema.js';
+import { ConflictError, ValidationError } from '../errors.js';
+import { nextPlannedOn, planTransition } from './lifecycle.js';
+import { assertCanUseRegion, assertCanWriteProjects, notFoundProject } from './policy.js';
+import { findVisibleProject } from './queries.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const PLANNED = ['signed', 'landed', 'started', 'operating', 'full_capacity'] as const;
+type PlannedColumns = Pick<ProjectRow, `planned_${(typeof PLANNED)[number]}_on`>;
+
+async function assertProjectRegion(db: Db, user: CurrentUser, code: string): Promise<void> {
+  const region = await db.selectFrom('regions').select('kind').where('code', '=', code).executeTakeFirst();
+  if (!region || region.kind === 'prefecture') {
+    throw new ValidationError('regionCode', { zh: '请选择一个县市或园区', en: 'Choose a county, city or park' }, 'invalid_region');
+  }
+  assertCanUseRegion(user, code);
+}
+
+function plannedColumns(dates: PlannedDates | undefined, base?: PlannedColumns): PlannedColumns {
+  const out = {} as PlannedColumns;
+  for (const s of PLANNED) {
+    const given = dates?.[s];
+    out[`planned_${s}_on`] = given === undefined ? (base?.[`planned_${s}_on`] ?? null) : given;
+  }
+  // A plan that lands before it signs is a typo, not a plan.
+  let previous: { stage: (typeof PLANNED)[number]; date: string } | null = null;
+  for (const s of PLANNED) {
+    const date = out[`planned_${s}_on`];
+    if (!date) continue;
+    if (previous && date < previous.date) {
+      const field = `plannedDates.${s}`;
+      throw new ValidationError(field, {
+        zh: `${fieldLabel(field, 'zh')}不能早于${fieldLabel(`plannedDates.${previous.stage}`, 'zh')}(${previous.date})`,
+        en: `${fieldLabel(field, 'en')} cannot be before ${fieldLabel(`plannedDates.${previous.stage}`, 'en')} (${previous.date})`,
+      }, 'planned_dates_out_of_order');
+    }
+    previous = { stage: s, date };
+  }
+  return out;
+}
+
+const bit = (b: boolean | undefined) => (b ? 1 : 0);
+
+export async function createProject(options: { db: Kysely<DB>; user: CurrentUser; input: CreateProjectInput; isSample?: boolean }): Promise<number> {
+  const { db, user, input } = options;
+  assertCanWriteProjects(user);
+  const today = todayInShanghai();
+  const stage = input.stage ?? 'negotiating';
+  const stageDate = input.stageDate ?? today;
+  if (stageDate > today) {
+    throw new ValidationError('stageDate', { zh: `阶段日期不能晚于今天(${today})`, en: `The stage date cannot be after today (${today})` }, 'date_in_future');
+  }
+  const planned = plannedColumns(input.plannedDates);
+  return db.transaction().execute(async (trx) => {
+    await assertProjectRegion(trx, user, input.regionCode);
+    const now = nowIso();
+    const row = await trx
+      .insertInto('projects')
+      .values({
+        name: input.name,
+        investor_name: input.investorName,
+        investor_uscc: input.investorUscc ?? null,
+        region_code: input.regionCode,
+        cluster: input.cluster ?? '',
+        chain: input.chain ?? '',
+        investment_yuan: input.investmentYuan,
+        funds_in_place_yuan: input.fundsInPlaceYuan ?? 0,
+        capacity: input.capacity ?? '',
+        description: input.description ?? '',
+        chain_leader: input.chainLeader ?? '',
+        officer: input.officer ?? '',
+        tag_green: bit(input.tagGreen),
+        tag_innovation: bit(input.tagInnovation),
+        tag_value: bit(input.tagValue),
+        stage,
+        stage_date: stageDate,
+        negotiating_on: stage === 'negotiating' ? stageDate : null,
+        signed_on: stage === 'signed' ? stageDate : null,
+        ...planned,
+        next_planned_on: nextPlannedOn(stage, planned),
+        is_sample: bit(options.isSample),
+        version: 1,
+        created_by: user.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('project_transitions')
+      .values({ project_id: row.id, kind: 'create', from_stage: null, to_stage: stage, date: stageDate, note: null, reason: null, user_id: user.id, created_at: now })
+      .execute();
+    await recordAudit(trx, { actor: user, action: 'project.create', entity: 'project', entityId: row.id, after: row });
+    return row.id;
+  });
+}
+
+const FIELD_COLUMNS = {
+  name: 'name',
+  investorName: 'investor_name',
+  investorUscc: 'investor_uscc',
+  regionCode: 'region_code',
+  cluster: 'cluster',
+  chain: 'chain',
+  investmentYuan: 'investment_yuan',
+  fundsInPlaceYuan: 'funds_in_place_yuan',
+  capacity: 'capacity',
+  description: 'description',
+  chainLeader: 'chain_leader',
+  officer: 'officer',
+} as const satisfies Partial<Record<keyof UpdateProjectInput, keyof ProjectRow>>;
+const TAG_COLUMNS = { tagGreen: 'tag_green', tagInnovation: 'tag_innovation', tagValue: 'tag_value' } as const;
+
+function versionConflict(): ConflictError {
+  return new ConflictError(
+    { zh: '该项目已被他人修改,请刷新后再编辑', en: 'Someone else changed this project; reload it and edit again' },
+    'version_conflict',
+    'version',
+  );
+}
+
+/** Applies the row's changes only if nobody else wrote since `version` was read. */
+async function writeIfUnchanged(trx: Transaction<DB>, id: number, version: number, changes: Partial<ProjectRow>): Promise<void> {
+  const result = await trx
+    .updateTable('projects')
+    .set({ ...changes, version: version + 1, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw versionConflict();
+}
+
+export async function updateProject(options: { db: Kysely<DB>; user: CurrentUser; id: number; input: UpdateProjectInput }): Promise<void> {
+  const { db, user, id, input } = options;
+  assertCanWriteProjects(user);
+  await db.transaction().execute(async (trx) => {
+    const row = await findVisibleProject(trx, user, id);
+    if (!row) throw notFoundProject();
+    if (row.version !== input.version) throw versionConflict();
+    const changes: Partial<ProjectRow> = {};
+    for (const [field, column] of Object.entries(FIELD_COLUMNS)) {
+      const value = input[field as keyof typeof FIELD_COLUMNS];
+      if (value !== undefined) (changes as Record<string, unknown>)[column] = value;
+    }
+    for (const [field, column] of Object.entries(TAG_COLUMNS)) {
+      const value = input[field as keyof typeof TAG_COLUMNS];
+      if (value !== undefined) changes[column] = bit(value);
+    }
+    if (input.regionCode !== undefined && input.regionCode !== row.region_code) await assertProjectRegion(trx, user, input.regionCode);
+    if (input.plannedDates) {
+      const planned = plannedColumns(input.plannedDates, row);
+      Object.assign(changes, planned, { next_planned_on: nextPlannedOn(row.stage as never, planned) });
+    }
+    const changed = Object.keys(changes).filter((k) => changes[k as keyof ProjectRow] !== row[k as keyof ProjectRow]);
+    if (changed.length === 0) return;
+    await writeIfUnchanged(trx, id, row.version, changes);
+    await recordAudit(trx, {
+      actor: user,
+      action: 'project.update',
+      entity: 'project',
+      entityId: id,
+      before: Object.fromEntries(changed.map((k) => [k, row[k as keyof ProjectRow]])),
+      after: Object.fromEntries(changed.map((k) => [k, changes[k as keyof ProjectRow]])),
+    });
+  });
+}
+
+export async function transitionProject(options: { db: Kysely<DB>; user: CurrentUser; id: number; input: TransitionInput }): Promise<void> {
+  const { db, user, id, input } = options;
+  assertCanWriteProjects(user);
+  await db.transaction().execute(async (trx) => {
+    const row = await findVisibleProject(trx, user, id);
+    if (!row) throw notFoundProject();
+    const plan = planTransition({ row, input, user, today: todayInShanghai() });
+    await writeIfUnchanged(trx, id, row.version, plan.changes);
+    await trx
+      .insertInto('project_transitions')
+      .values({
+        project_id: id,
+        kind: plan.kind,
+        from_stage: row.stage,
+        to_stage: input.to,
+        date: input.date,
+        note: input.note ?? null,
+        reason: input.reason ?? null,
+        user_id: user.id,
+        created_at: nowIso(),
+      })
+      .execute();
+    await recordAudit(trx, {
+      actor: user,
+      action: `project.${plan.kind}`,
+      entity: 'project',
+      entityId: id,
+      before: Object.fromEntries(Object.keys(plan.changes).map((k) => [k, row[k as keyof ProjectRow]])),
+      after: { ...plan.changes, note: input.note ?? null, reason: input.reason ?? null },
+    });
+  });
+}

@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorSchema, idParamsSchema } from '../../shared/common.js';
+import {
+  createProjectSchema,
+  projectExportQuerySchema,
+  projectHistorySchema,
+  projectListQuerySchema,
+  projectPageSchema,
+  projectSchema,
+  transitionSchema,
+  updateProjectSchema,
+} from '../../shared/projects.js';
+import { requireUser } from '../auth/guard.js';
+import { todayInShanghai } from '../clock.js';
+import type { AppContext } from '../context.js';
+import { createProject, transitionProject, updateProject } from './commands.js';
+import { projectWorkbook } from './export.js';
+import { notFoundProject } from './policy.js';
+import { presentProject, presentTransition } from './presenter.js';
+import { findVisibleProject, listProjects, projectHistory, sortedRows } from './queries.js';
+
+const EXPORT_LIMIT = 50_000;
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+
+export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  async function load(user: Parameters<typeof findVisibleProject>[1], id: number) {
+    const row = await findVisibleProject(db, user, id);
+    if (!row) throw notFoundProject();
+    return presentProject(row, todayInShanghai());
+  }
+
+  r.get('/api/projects', {
+    schema: { tags: ['projects'], summary: 'Project ledger, in the caller’s scope', querystring: projectListQuerySchema, response: { 200: projectPageSchema, ...errors } },
+    handler: async (request) => {
+      const { rows, total } = await listProjects(db, requireUser(request), request.query);
+      const today = todayInShanghai();
+      return { items: rows.map((row) => presentProject(row, today)), total };
+    },
+  });
+
+  r.get('/api/projects/export.xlsx', {
+    schema: {
+      tags: ['projects'],
+      summary: 'The filtered ledger as an Excel workbook',
+      querystring: projectExportQuerySchema,
+      response: { 200: z.any().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), ...errors },
+    },
+    handler: async (request, reply) => {
+      const rows = await sortedRows(db, requireUser(request), request.query).limit(EXPORT_LIMIT).execute();
+      const today = todayInShanghai();
+      const buffer = await projectWorkbook(rows.map((row) => presentProject(row, today)));
+      const filename = encodeURIComponent(`项目台账-${today}.xlsx`);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="projects-${today}.xlsx"; filename*=UTF-8''${filename}`)
+        .send(buffer);
+    },
+  });
+
+  r.post('/api/projects', {
+    schema: { tags: ['projects'], summary: 'Register a project', body: createProjectSchema, response: { 201: projectSchema, ...errors } },
+    handler: async (request, reply) => {
+      const user = requireUser(request);
+      const id = await createProject({ db, user, input: request.body });
+      return reply.status(201).send(await load(user, id));
+    },
+  });
+
+  r.get('/api/projects/:id', {
+    schema: { tags: ['projects'], summary: 'One project', params: idParamsSchema, response: { 200: projectSchema, ...errors } },
+    handler: async (request) => load(requireUser(request), request.params.id),
+  });
+
+  r.patch('/api/projects/:id', {
+    schema: { tags: ['projects'], summary: 'Edit a project (optimistic: send the version you read)', params: idParamsSchema, body: updateProjectSchema, response: { 200: projectSchema, ...errors } },
+    handler: async (request) => {
+      const user = requireUser(request);
+      await updateProject({ db, user, id: request.params.id, input: request.body });
+      return load(user, request.params.id);
+    },
+  });
+
+  r.post('/api/projects/:id/transitions', {
+    schema: { tags: ['projects'], summary: 'Move a project to its next stage, terminate it, or (admins) move it back', params: idParamsSchema, body: transitionSchema, response: { 200: projectSchema, ...errors } },
+    handler: async (request) => {
+      const user = requireUser(request);
+      await transitionProject({ db, user, id: request.params.id, input: request.body });
+      return load(user, request.params.id);
+    },
+  });
+
+  r.get('/api/projects/:id/history', {
+    schema: { tags: ['projects'], summary: 'The stage timeline', params: idParamsSchema, response: { 200: projectHistorySchema, ...errors } },
+    handler: async (request) => {
+      const user = requireUser(request);
+      await load(user, request.params.id);
+      const rows = await projectHistory(db, request.params.id);
+      return { items: rows.map(presentTransition) };
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorSchema>;
+
+/** Calendar date as users enter it, YYYY-MM-DD; no time zone involved. */
+export const dateSchema = z.iso.date();
+
+/** Money is whole yuan; 1e14 yuan is beyond any project and safely inside a JS number. */
+export const yuanSchema = z.number().int().min(0).max(100_000_000_000_000);
+
+export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export type IdParams = z.infer<typeof idParamsSchema>;
+
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}

@@ -1,0 +1,52 @@
+import { STAGE_LABELS } from './stages.js';
+
+// Field names as users read them; the server names the field in its errors with these,
+// and the web app labels its forms with the same words.
+export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  username: { zh: '用户名', en: 'Username' },
+  password: { zh: '密码', en: 'Password' },
+  name: { zh: '项目名称', en: 'Project name' },
+  investorName: { zh: '投资企业', en: 'Investor' },
+  investorUscc: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  regionCode: { zh: '所属县市(园区)', en: 'Region' },
+  region: { zh: '县市(园区)', en: 'Region' },
+  cluster: { zh: '产业集群', en: 'Industrial cluster' },
+  chain: { zh: '产业链', en: 'Industrial chain' },
+  investmentYuan: { zh: '计划投资(元)', en: 'Planned investment (yuan)' },
+  fundsInPlaceYuan: { zh: '到位资金(元)', en: 'Funds in place (yuan)' },
+  capacity: { zh: '建设规模/产能', en: 'Capacity' },
+  description: { zh: '项目简介', en: 'Description' },
+  chainLeader: { zh: '引进链主企业', en: 'Chain leader' },
+  officer: { zh: '包联责任人', en: 'Responsible officer' },
+  tagGreen: { zh: '含绿量', en: 'Green' },
+  tagInnovation: { zh: '含新量', en: 'Innovation' },
+  tagValue: { zh: '含金量', en: 'High value' },
+  plannedDates: { zh: '计划日期', en: 'Planned dates' },
+  stage: { zh: '阶段', en: 'Stage' },
+  stageDate: { zh: '阶段日期', en: 'Stage date' },
+  to: { zh: '目标阶段', en: 'Target stage' },
+  date: { zh: '日期', en: 'Date' },
+  note: { zh: '备注', en: 'Note' },
+  reason: { zh: '原因', en: 'Reason' },
+  version: { zh: '版本号', en: 'Version' },
+  page: { zh: '页码', en: 'Page' },
+  pageSize: { zh: '每页条数', en: 'Page size' },
+  sort: { zh: '排序字段', en: 'Sort field' },
+  order: { zh: '排序方向', en: 'Sort order' },
+  overdue: { zh: '是否逾期', en: 'Overdue' },
+  q: { zh: '搜索词', en: 'Search' },
+  id: { zh: '编号', en: 'ID' },
+  entity: { zh: '对象类型', en: 'Entity' },
+  entityId: { zh: '对象编号', en: 'Entity ID' },
+};
+
+export function fieldLabel(path: string, lang: 'zh' | 'en'): string {
+  const parts = path.split('.');
+  const head = FIELD_LABELS[parts[0]]?.[lang] ?? parts[0];
+  if (parts.length === 1) return head;
+  // plannedDates.landed reads as 计划日期·落地
+  const tail = parts.slice(1).map((p) => STAGE_WORDS[p]?.[lang] ?? FIELD_LABELS[p]?.[lang] ?? p);
+  return [head, ...tail].join('·');
+}
+
+const STAGE_WORDS: Record<string, { zh: string; en: string }> = STAGE_LABELS;
