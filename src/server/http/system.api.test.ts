@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngine } from '../../../tests/support/database.js';
+import { startTestServer, type TestServer } from '../../../tests/support/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+describe('system endpoints and error format', () => {
+  it('GET /api/health → 200 naming the database engine', async () => {
+    const res = await server.anonymous().get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', database: testEngine() });
+  });
+
+  it('GET /api/openapi.json → 200, an OpenAPI 3 document listing the project routes with their schemas', async () => {
+    const res = await server.anonymous().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/projects', '/api/projects/{id}', '/api/projects/{id}/transitions', '/api/dashboard/summary', '/api/auth/login']),
+    );
+    const create = res.body.paths['/api/projects'].post;
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['name', 'regionCode', 'investmentYuan']));
+  });
+
+  it('GET /api/docs → 200, a readable docs page', async () => {
+    const res = await fetch(`${server.url}/api/docs/`, { redirect: 'follow' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/swagger/i);
+  });
+
+  it('an anonymous API call → 401 in Chinese by default, in English with Accept-Language: en', async () => {
+    const client = server.anonymous();
+    const zh = await client.get('/api/projects');
+    expect(zh.status).toBe(401);
+    expect(zh.body.error).toEqual({ code: 'unauthorized', message: '请先登录' });
+    client.lang = 'en';
+    expect((await client.get('/api/projects')).body.error.message).toBe('Please sign in first');
+  });
+
+  it('malformed JSON → 400 invalid_json, not 500', async () => {
+    const client = await server.as('admin');
+    const res = await client.request('POST', '/api/projects', '{"name": ', {});
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_json');
+  });
+
+  it('an oversized body → 413, an unknown API route → 404 JSON', async () => {
+    const client = await server.as('admin');
+    const big = await client.post('/api/projects', { name: 'x'.repeat(2_000_000) });
+    expect(big.status).toBe(413);
+    const missing = await client.get('/api/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('not_found');
+  });
+});

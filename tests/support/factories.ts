@@ -1,0 +1,43 @@
+import type { CreateProjectInput } from '../../src/shared/projects.js';
+import { usccCheckChar } from '../../src/shared/uscc.js';
+import { REGION_CODES } from '../../src/server/regions/data.js';
+import { todayInShanghai } from '../../src/shared/format.js';
+
+let serial = 0;
+
+export function buildUscc(n = ++serial): string {
+  const base = `91652328MA${String(n).padStart(7, '0')}`;
+  return base + usccCheckChar(base);
+}
+
+/** A date `days` before today in Asia/Shanghai, as the server counts days. */
+export function daysAgo(days: number): string {
+  const d = new Date(`${todayInShanghai()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function buildProject(overrides: Partial<CreateProjectInput> = {}): CreateProjectInput {
+  serial += 1;
+  return {
+    name: `测试项目${serial}`,
+    investorName: `测试投资企业${serial}有限公司`,
+    investorUscc: buildUscc(serial),
+    regionCode: REGION_CODES.mulei,
+    cluster: '新能源新材料',
+    chain: '风电装备',
+    investmentYuan: 100_000_000,
+    fundsInPlaceYuan: 10_000_000,
+    capacity: '年产100套',
+    description: '测试用项目',
+    chainLeader: '新疆东方风电新能源有限公司',
+    officer: '张三',
+    tagGreen: true,
+    tagInnovation: false,
+    tagValue: true,
+    stage: 'signed',
+    stageDate: daysAgo(30),
+    plannedDates: { landed: daysAgo(-30), started: daysAgo(-90) },
+    ...overrides,
+  };
+}
