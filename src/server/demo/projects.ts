@@ -60,7 +60,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     regionCode: R.mulei, cluster: NEW_ENERGY, chain: '风电装备', investmentWan: 20000, fundsWan: 0,
     chainLeader: '新疆东方风电新能源有限公司', capacity: '示例', tags: ['green'],
     reached: [SIGNED],
-    planned: { landed: '2024-03-31', started: '2024-09-30' },
+    planned: { landed: '2024-03-31' },
     description: `示例数据,不对应真实企业。${SAMPLE_NOTE}`,
   },
   {
