@@ -1,10 +1,16 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from '../support/browser.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let browser: Browser;
+
+/** The number a KPI card shows, without its unit (3个 → 3). */
+async function kpi(page: Page, id: string): Promise<number> {
+  const text = await page.getByTestId(id).innerText();
+  return Number(text.replace(/[^\d.]/g, ''));
+}
 
 beforeAll(async () => {
   server = await startTestServer({ demoProjects: true });
@@ -20,8 +26,8 @@ describe('the project ledger in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, server.url, 'mulei', TEST_PASSWORD);
     await page.getByTestId('kpi-projects').waitFor();
-    await expect.poll(() => page.getByTestId('kpi-projects').innerText()).toBe('3');
-    const overdueBefore = Number(await page.getByTestId('kpi-overdue').innerText());
+    await expect.poll(() => kpi(page, 'kpi-projects')).toBe(3);
+    const overdueBefore = await kpi(page, 'kpi-overdue');
     expect(overdueBefore).toBeGreaterThan(0);
     await screenshot(page, 'mulei-dashboard');
 
@@ -43,7 +49,7 @@ describe('the project ledger in Chromium', () => {
     await screenshot(page, 'mulei-project-advanced');
 
     await page.getByTestId('menu-dashboard').click();
-    await expect.poll(async () => Number(await page.getByTestId('kpi-overdue').innerText())).toBe(overdueBefore - 1);
+    await expect.poll(() => kpi(page, 'kpi-overdue')).toBe(overdueBefore - 1);
     await page.close();
   });
 
@@ -69,7 +75,7 @@ describe('the project ledger in Chromium', () => {
   it('the leader reads everything and finds no way to write', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, server.url, 'leader', TEST_PASSWORD);
-    await expect.poll(() => page.getByTestId('kpi-projects').innerText()).toBe('16');
+    await expect.poll(() => kpi(page, 'kpi-projects')).toBe(16);
     expect(await page.getByTestId('kpi-investment').innerText()).toContain('57.42亿');
     await page.getByTestId('menu-projects').click();
     await page.getByTestId('project-row').first().waitFor();

@@ -182,6 +182,44 @@ describe('lifecycle over HTTP', () => {
   });
 });
 
+describe('bad input to edits and transitions', () => {
+  const badEdits: [string, Record<string, unknown>, string][] = [
+    ['no version', { name: '新名称' }, 'version'],
+    ['a version that is text', { name: '新名称', version: 'one' }, 'version'],
+    ['an empty name', { name: '', version: 1 }, 'name'],
+    ['a bad credit code', { investorUscc: '123', version: 1 }, 'investorUscc'],
+    ['negative funds', { fundsInPlaceYuan: -1, version: 1 }, 'fundsInPlaceYuan'],
+    ['a planned start before landing', { plannedDates: { landed: '2030-01-02', started: '2030-01-01' }, version: 1 }, 'plannedDates.started'],
+    ['a field that does not exist', { owner: 'x', version: 1 }, 'owner'],
+  ];
+  it.each(badEdits)('PATCH with %s → 400 naming %s, the project unchanged', async (_what, body, field) => {
+    const p = await create();
+    const res = await mulei.patch(`/api/projects/${p.id}`, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe(field);
+    expect((await mulei.get(`/api/projects/${p.id}`)).body).toEqual(p);
+  });
+
+  const badTransitions: [string, Record<string, unknown>, string][] = [
+    ['an unknown stage', { to: 'built', date: '2024-01-01' }, 'to'],
+    ['no date', { to: 'landed' }, 'date'],
+    ['a date in another format', { to: 'landed', date: '2024/01/01' }, 'date'],
+    ['an impossible date', { to: 'landed', date: '2024-13-01' }, 'date'],
+    ['a note over 1000 characters', { to: 'landed', date: daysAgo(0), note: 'x'.repeat(1001) }, 'note'],
+  ];
+  it.each(badTransitions)('POST transitions with %s → 400 naming %s', async (_what, body, field) => {
+    const p = await create();
+    const res = await mulei.post(`/api/projects/${p.id}/transitions`, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe(field);
+  });
+
+  it('an id that is not a number → 400 naming id; a missing project → 404', async () => {
+    expect((await mulei.get('/api/projects/abc')).body.error.field).toBe('id');
+    expect((await mulei.get('/api/projects/987654')).status).toBe(404);
+  });
+});
+
 describe('list, search, sort and export', () => {
   it('GET /api/projects filters by q over name and investor, sorts by investment and pages with a total', async () => {
     const tag = `搜索${Date.now() % 100000}`;
