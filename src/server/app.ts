@@ -54,7 +54,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuild is served without a restart.
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') throw new NotFoundError({ zh: '接口', en: 'Endpoint' });

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { dateSchema, pageOf, pageQuerySchema, yuanSchema } from './common.js';
 import { ALL_STAGES, INITIAL_STAGES, STAGES } from './stages.js';
 import { isValidUscc } from './uscc.js';
+import { PROJECT_SORTS } from './project-sorts.js';
+
+export { PROJECT_SORTS };
 
 export const stageSchema = z.enum(ALL_STAGES);
 
@@ -71,7 +74,6 @@ export const transitionSchema = z
   .strict();
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
-export const PROJECT_SORTS = ['investment', 'name', 'stage', 'updatedAt', 'createdAt', 'nextPlannedDate'] as const;
 
 export const projectListQuerySchema = pageQuerySchema
   .extend({

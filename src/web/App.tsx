@@ -1,0 +1,73 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './features/auth/AuthProvider.js';
+import { LoginPage } from './features/auth/LoginPage.js';
+import { RequireAuth } from './features/auth/RequireAuth.js';
+import { AppLayout } from './features/layout/AppLayout.js';
+import { NotFound } from './features/layout/NotFound.js';
+import { useI18n } from './i18n/I18nProvider.js';
+
+// Pages load on demand so the sign-in page does not wait for ECharts and the big forms.
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js'));
+const ProjectListPage = lazy(() => import('./features/projects/ProjectListPage.js'));
+const ProjectDetailPage = lazy(() => import('./features/projects/ProjectDetailPage.js'));
+const ProjectFormPage = lazy(() => import('./features/projects/ProjectFormPage.js'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage.js'));
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div style={{ display: 'grid', placeItems: 'center', height: 240 }}>
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+export function App() {
+  const { lang } = useI18n();
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        <AuthProvider>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppLayout />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<Navigate to="/dashboard" replace />} />
+              <Route path="dashboard" element={<Page><DashboardPage /></Page>} />
+              <Route path="projects" element={<Page><ProjectListPage /></Page>} />
+              <Route path="projects/new" element={<Page><ProjectFormPage /></Page>} />
+              <Route path="projects/:id" element={<Page><ProjectDetailPage /></Page>} />
+              <Route path="projects/:id/edit" element={<Page><ProjectFormPage /></Page>} />
+              <Route
+                path="audit"
+                element={
+                  <RequireAuth admin>
+                    <Page><AuditPage /></Page>
+                  </RequireAuth>
+                }
+              />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

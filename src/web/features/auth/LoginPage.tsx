@@ -1,0 +1,79 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useSearchParams } from 'react-router-dom';
+import { errorMessage } from '../../api/formErrors.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
+import { useAuth } from './AuthProvider.js';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+/** Only same-site paths, so a crafted ?next= cannot send the user elsewhere after signing in. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
+}
+
+export function LoginPage() {
+  const { t, field } = useI18n();
+  const { user, signIn } = useAuth();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  if (user) return <Navigate to={safeNext(params.get('next'))} replace />;
+
+  const onFinish = async (v: LoginValues) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await signIn(v.username.trim(), v.password);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <div className="login-lang">
+        <LanguageSwitch light />
+      </div>
+      <Card className="login-card">
+        <div className="login-brand">
+          <Typography.Title level={2} style={{ margin: 0 }}>
+            {t('productName')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('productTagline')}</Typography.Text>
+        </div>
+        {error && (
+          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+        )}
+        <Form<LoginValues> name="login" layout="vertical" onFinish={onFinish} requiredMark={false}>
+          <Form.Item
+            name="username"
+            label={field('username')}
+            rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" data-testid="login-username" />
+          </Form.Item>
+          <Form.Item name="password" label={field('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              size="large"
+              data-testid="login-password"
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="login-submit">
+            {t('signIn')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

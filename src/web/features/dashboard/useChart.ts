@@ -1,0 +1,41 @@
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef, useState } from 'react';
+
+// Registering only what the dashboard draws keeps ECharts' share of the bundle small.
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+export type ChartClick = (params: { dataIndex: number; seriesIndex?: number; name: string }) => void;
+
+/** Mounts an ECharts instance on the returned ref, keeps it sized to its box, and disposes it. */
+export function useChart(option: ChartOption | null, onClick?: ChartClick) {
+  // A callback ref, so a chart whose box is unmounted and mounted again (error → retry) is rebuilt.
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
+
+  useEffect(() => {
+    if (!el) return;
+    const chart = echarts.init(el);
+    chartRef.current = chart;
+    chart.on('click', (p) => clickRef.current?.(p as Parameters<ChartClick>[0]));
+    // The box changes with the side menu and the phone/desktop switch, not only the window.
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, [el]);
+
+  useEffect(() => {
+    if (option) chartRef.current?.setOption(option, true);
+  }, [option, el]);
+
+  return setEl;
+}

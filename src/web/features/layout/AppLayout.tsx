@@ -1,0 +1,108 @@
+import { AuditOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, ProjectOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
+import type { MenuProps } from 'antd';
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
+import { useAuth } from '../auth/AuthProvider.js';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const { t, role } = useI18n();
+  const { user, isAdmin, signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  // Until the first measurement, assume desktop so 1280px screens do not flash the drawer button.
+  const mobile = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const items: MenuProps['items'] = [
+    { key: '/dashboard', icon: <DashboardOutlined />, label: <span data-testid="menu-dashboard">{t('menuDashboard')}</span> },
+    { key: '/projects', icon: <ProjectOutlined />, label: <span data-testid="menu-projects">{t('menuProjects')}</span> },
+    ...(isAdmin
+      ? [{ key: '/audit', icon: <AuditOutlined />, label: <span data-testid="menu-audit">{t('menuAudit')}</span> }]
+      : []),
+  ];
+  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+
+  const menu = (
+    <Menu
+      theme={mobile ? 'light' : 'dark'}
+      mode="inline"
+      selectedKeys={[selected]}
+      items={items}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!mobile && (
+        <Sider width={208} breakpoint="lg" collapsible>
+          <div className="brand">{t('productName')}</div>
+          {menu}
+        </Sider>
+      )}
+      <Layout>
+        <Header className="app-header">
+          <div className="header-left">
+            {mobile && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('menu')}
+                data-testid="menu-toggle"
+                onClick={() => setDrawerOpen(true)}
+              />
+            )}
+            <span className="header-title">{mobile ? t('productName') : t('productTagline')}</span>
+          </div>
+          <Space size={mobile ? 0 : 8} wrap={false}>
+            {user && (
+              <span className="header-user" data-testid="current-user">
+                <span className="header-name" style={{ maxWidth: mobile ? 96 : 200 }}>
+                  {user.displayName}
+                </span>
+                {!mobile && <Tag color="blue">{role(user.role)}</Tag>}
+              </span>
+            )}
+            <LanguageSwitch compact={mobile} />
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              data-testid="sign-out"
+              aria-label={t('signOut')}
+              onClick={() => void signOut()}
+            >
+              {mobile ? null : t('signOut')}
+            </Button>
+          </Space>
+        </Header>
+        <Content className="app-content">
+          <Outlet />
+        </Content>
+      </Layout>
+      <Drawer
+        placement="left"
+        open={mobile && drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        title={t('productName')}
+        width={240}
+        styles={{ body: { padding: 0 } }}
+      >
+        {user && (
+          <div style={{ padding: '12px 24px' }}>
+            {user.displayName} <Tag color="blue">{role(user.role)}</Tag>
+          </div>
+        )}
+        {menu}
+      </Drawer>
+    </Layout>
+  );
+}
