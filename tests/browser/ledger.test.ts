@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from '../support/browser.js';
@@ -37,6 +38,13 @@ describe('the project ledger in Chromium', () => {
     expect(await rows.count()).toBe(3);
     for (const text of await rows.allInnerTexts()) expect(text).toContain('木垒');
     await screenshot(page, 'mulei-projects');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-excel').click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.getWorksheet('项目台账')!;
+    expect(sheet.rowCount).toBe(1 + 3 + 1);
+    expect(sheet.getRow(2).getCell(5).value).toBe('木垒哈萨克自治县');
 
     // The demo's sample project in 木垒 is still at 签约 and overdue to land.
     await rows.filter({ hasText: '示例项目' }).getByTestId('project-link').click();

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Input, Row, Table, Typography } from 'antd';
+import { Alert, Card, Col, Input, Row, Select, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { formatTimestamp } from '../../../shared/format.js';
 import type { AuditEntry } from '../../../shared/audit.js';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../shared/audit-labels.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
@@ -13,7 +14,7 @@ function Json({ value }: { value: unknown }) {
 }
 
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [search, setSearch] = useSearchParams();
   const page = Math.max(1, Number(search.get('page')) || 1);
   const pageSize = Math.min(100, Math.max(1, Number(search.get('pageSize')) || 20));
@@ -45,12 +46,14 @@ export default function AuditPage() {
       <Card size="small">
         <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
           <Col xs={24} sm={12} md={8}>
-            <Input.Search
+            <Select
               allowClear
+              style={{ width: '100%' }}
               placeholder={t('colEntity')}
               aria-label={t('colEntity')}
-              defaultValue={entity}
-              onSearch={(v) => set({ entity: v.trim() })}
+              value={entity}
+              onChange={(v?: string) => set({ entity: v })}
+              options={Object.entries(AUDIT_ENTITY_LABELS).map(([value, l]) => ({ value, label: l[lang] }))}
               data-testid="audit-entity"
             />
           </Col>
@@ -98,8 +101,8 @@ export default function AuditPage() {
           columns={[
             { title: t('colAt'), dataIndex: 'at', width: 170, render: (at: string) => formatTimestamp(at) },
             { title: t('colActor'), dataIndex: 'actor', width: 140, render: (a: string | null) => a ?? t('systemActor') },
-            { title: t('colAction'), dataIndex: 'action', width: 180 },
-            { title: t('colEntity'), dataIndex: 'entity', width: 120 },
+            { title: t('colAction'), dataIndex: 'action', width: 180, render: (a: string) => AUDIT_ACTION_LABELS[a]?.[lang] ?? a },
+            { title: t('colEntity'), dataIndex: 'entity', width: 120, render: (e: string) => AUDIT_ENTITY_LABELS[e]?.[lang] ?? e },
             { title: t('colEntityId'), dataIndex: 'entityId', width: 120, render: (v: string | null) => v ?? '—' },
           ]}
         />

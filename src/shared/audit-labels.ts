@@ -1,0 +1,16 @@
+// The actions and entities the server writes to the audit log, as people read them.
+export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
+  'auth.login': { zh: '登录', en: 'Signed in' },
+  'demo.load': { zh: '载入演示数据', en: 'Loaded the demo' },
+  'project.create': { zh: '新建项目', en: 'Created project' },
+  'project.update': { zh: '编辑项目', en: 'Edited project' },
+  'project.advance': { zh: '推进阶段', en: 'Advanced stage' },
+  'project.terminate': { zh: '终止项目', en: 'Terminated project' },
+  'project.rollback': { zh: '回退阶段', en: 'Moved stage back' },
+};
+
+export const AUDIT_ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
+  project: { zh: '项目', en: 'Project' },
+  user: { zh: '用户', en: 'User' },
+  system: { zh: '系统', en: 'System' },
+};
