@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { pageOf, pageQuerySchema } from './common.js';
+import { pageOf, pageQuerySchema, plainText } from './common.js';
 
 export const auditQuerySchema = pageQuerySchema
   .extend({
-    entity: z.string().trim().max(40).optional(),
-    entityId: z.string().trim().max(40).optional(),
+    entity: plainText(40).optional(),
+    entityId: plainText(40).optional(),
   })
   .strict();
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

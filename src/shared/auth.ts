@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { plainText } from './common.js';
 import { ROLES } from './roles.js';
 
 export const loginBodySchema = z
   .object({
-    username: z.string().trim().min(1).max(64),
-    password: z.string().min(1).max(256),
+    username: plainText(64).min(1),
+    password: z.string().min(1).max(256).refine((v) => !v.includes('\u0000'), { params: { key: 'control_chars' } }),
   })
   .strict();
 export type LoginBody = z.infer<typeof loginBodySchema>;

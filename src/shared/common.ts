@@ -15,7 +15,21 @@ export const dateSchema = z.iso.date();
 /** Money is whole yuan; 1e14 yuan is beyond any project and safely inside a JS number. */
 export const yuanSchema = z.number().int().min(0).max(100_000_000_000_000);
 
-export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+// Control characters other than tab and newlines have no place in a name or a note, and PostgreSQL
+// cannot store NUL at all; refusing them keeps both databases holding the same text.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** User-typed text: trimmed, bounded, free of control characters. */
+export function plainText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !CONTROL_CHARS.test(v), { params: { key: 'control_chars' } });
+}
+
+/** Database ids are 32-bit integers on both engines; anything larger cannot exist. */
+export const idParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export type IdParams = z.infer<typeof idParamsSchema>;
 
 export const pageQuerySchema = z.object({

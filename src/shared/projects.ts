@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, pageOf, pageQuerySchema, yuanSchema } from './common.js';
+import { dateSchema, pageOf, pageQuerySchema, plainText, yuanSchema } from './common.js';
 import { ALL_STAGES, INITIAL_STAGES, STAGES } from './stages.js';
 import { isValidUscc } from './uscc.js';
 import { PROJECT_SORTS } from './project-sorts.js';
@@ -26,14 +26,14 @@ export const plannedDatesSchema = z
   .strict();
 export type PlannedDates = z.infer<typeof plannedDatesSchema>;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = plainText;
 
 // No defaults here: PATCH uses the partial form, and a default would overwrite what the user left out.
 const projectFields = {
   name: text(200).min(1),
   investorName: text(200).min(1),
   investorUscc: usccSchema.nullable().optional(),
-  regionCode: z.string().trim().min(1).max(20),
+  regionCode: text(20).min(1),
   cluster: text(100).optional(),
   chain: text(100).optional(),
   investmentYuan: yuanSchema,
@@ -77,10 +77,10 @@ export type TransitionInput = z.infer<typeof transitionSchema>;
 
 export const projectListQuerySchema = pageQuerySchema
   .extend({
-    region: z.string().trim().max(20).optional(),
+    region: text(20).optional(),
     stage: stageSchema.optional(),
     overdue: z.enum(['true', 'false']).optional(),
-    q: z.string().trim().max(100).optional(),
+    q: text(100).optional(),
     sort: z.enum(PROJECT_SORTS).default('updatedAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
   })

@@ -31,6 +31,11 @@ describe('sign-in', () => {
     expect(a.body.error.code).toBe('invalid_credentials');
   });
 
+  it('a username with a NUL character → 400 naming username, not 500', async () => {
+    const res = await server.anonymous().post('/api/auth/login', { username: 'ad\u0000min', password: 'x' });
+    expect([res.status, res.body.error.field]).toEqual([400, 'username']);
+  });
+
   it('repeated failures lock the name for a while → 429, even with the right password, for real and unknown names alike', async () => {
     for (let i = 0; i < 3; i++) expect((await server.anonymous().login('gaoxin', 'bad')).status).toBe(401);
     const locked = await server.anonymous().login('gaoxin', TEST_PASSWORD);

@@ -61,6 +61,9 @@ export function describeIssue(issue: Issue, lang: Lang): { field: string | undef
           return zh(`${label}无效:应为18位,且校验位须符合 GB 32100-2015`) ??
             `${label} is invalid: it must have 18 characters and a correct GB 32100-2015 check digit`;
         }
+        if (p.key === 'control_chars') {
+          return zh(`${label}含有不可见的控制字符,请删除后重试`) ?? `${label} contains invisible control characters; remove them and try again`;
+        }
         return zh(`${label}无效`) ?? `${label} is invalid`;
       default:
         return zh(`${label}无效`) ?? `${label} is invalid`;

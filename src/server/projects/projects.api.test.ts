@@ -76,6 +76,8 @@ describe('project ledger', () => {
     ['plannedDates', { landed: '2024-01-01', started: '2023-12-31' }, 'plannedDates.started'],
     ['plannedDates', { nonsense: '2024-01-01' }, 'plannedDates.nonsense'],
     ['extraField', 'x', 'extraField'],
+    ['name', '风电\u0000项目', 'name'],
+    ['officer', '张\u001b三', 'officer'],
   ];
   it.each(badFields)('POST with %s = %j → 400 naming %s, nothing written', async (field, value, expected) => {
     const before = (await mulei.get('/api/projects')).body.total;
@@ -217,6 +219,7 @@ describe('bad input to edits and transitions', () => {
   it('an id that is not a number → 400 naming id; a missing project → 404', async () => {
     expect((await mulei.get('/api/projects/abc')).body.error.field).toBe('id');
     expect((await mulei.get('/api/projects/987654')).status).toBe(404);
+    expect((await mulei.get('/api/projects/99999999999')).body.error.field).toBe('id');
   });
 });
 
