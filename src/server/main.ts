@@ -1,20 +1,14 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { createUser } from './auth/users.js';
-import { loadDemoIfEmpty } from './demo/seed.js';
+import { prepareDatabase } from './db/startup.js';
 
 async function main() {
   const config = loadConfig();
   const database = openDatabase(config);
-  await migrateToLatest(database.db);
-  if (config.demo) {
-    if (await loadDemoIfEmpty(database.db, config)) console.log('Loaded the demo from the 2023-05-17 report (demo accounts: see README).');
-  } else if (config.adminPassword) {
-    const exists = await database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
-    if (!exists) await createUser({ db: database.db, username: 'admin', password: config.adminPassword, displayName: '管理员', role: 'admin' });
-  }
+  const prepared = await prepareDatabase(database, config);
+  if (prepared === 'demo') console.log('Loaded the demo from the 2023-05-17 report (demo accounts: see README).');
+  if (prepared === 'admin') console.log('Created the admin account with ADMIN_PASSWORD.');
   const app = await buildApp({ db: database.db, engine: database.engine, config }, { logger: true });
   const shutdown = async () => {
     await app.close();
