@@ -13,7 +13,7 @@ import { authRoutes } from './auth/routes.js';
 import type { AppContext } from './context.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { NotFoundError } from './errors.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { registerErrorHandler, renderError } from './http/error-handler.js';
 import { projectRoutes } from './projects/routes.js';
 import { regionRoutes } from './regions/routes.js';
 
@@ -23,6 +23,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     bodyLimit: 1024 * 1024,
     // Behind a load balancer the client address comes from X-Forwarded-For.
     trustProxy: true,
+    // Errors raised before routing (a malformed URL) get the same JSON shape as all others.
+    frameworkErrors: (error, request, reply) => renderError(error as never, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

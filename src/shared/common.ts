@@ -12,8 +12,8 @@ export type ErrorBody = z.infer<typeof errorSchema>;
 /** Calendar date as users enter it, YYYY-MM-DD; no time zone involved. */
 export const dateSchema = z.iso.date();
 
-/** Money is whole yuan; 1e14 yuan is beyond any project and safely inside a JS number. */
-export const yuanSchema = z.number().int().min(0).max(100_000_000_000_000);
+/** Money is whole yuan; one project tops out at 1万亿元, so sums over many stay exact in a JS number. */
+export const yuanSchema = z.number().int().min(0).max(1_000_000_000_000);
 
 // Control characters other than tab and newlines have no place in a name or a note, and PostgreSQL
 // cannot store NUL at all; refusing them keeps both databases holding the same text.

@@ -29,10 +29,19 @@ export function isOpenStage(stage: AnyStage): boolean {
   return stage !== 'terminated' && stage !== 'full_capacity';
 }
 
-/** Stages an admin may roll back to: any stage before the current one (or before termination). */
-export function rollbackTargets(stage: AnyStage, stageBeforeTermination: Stage | null): Stage[] {
-  if (stage === 'terminated') {
-    return stageBeforeTermination ? STAGES.slice(0, stageIndex(stageBeforeTermination) + 1) : [];
-  }
-  return STAGES.slice(0, stageIndex(stage));
+export type StageDates = Partial<Record<Stage, string | null>>;
+
+/** The furthest stage a project actually reached, by its actual dates: where a reopened project resumes. */
+export function furthestReached(dates: StageDates): Stage | null {
+  const reached = STAGES.filter((s) => dates[s]);
+  return reached[reached.length - 1] ?? null;
+}
+
+/**
+ * Stages an admin may move a project back to: those it actually reached before the current one,
+ * or, once terminated, any stage it reached. A stage never reached has no date to return to.
+ */
+export function rollbackTargets(stage: AnyStage, dates: StageDates): Stage[] {
+  const reached = STAGES.filter((s) => dates[s]);
+  return stage === 'terminated' ? reached : reached.filter((s) => stageIndex(s) < stageIndex(stage));
 }

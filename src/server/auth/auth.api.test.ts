@@ -47,6 +47,18 @@ describe('sign-in', () => {
     expect((await server.anonymous().login('manas', TEST_PASSWORD)).status).toBe(200);
   });
 
+  it('guesses sent in parallel are counted before the slow hash: no more than the limit get through', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => server.anonymous().login('fgw', `guess-${i}`)));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('a name that grows when lower-cased (İ) still gets 401, not 500', async () => {
+    const res = await server.anonymous().login('İ'.repeat(64), 'x');
+    expect(res.status).toBe(401);
+  });
+
   it('GET /api/auth/me → 200 with the same CSRF token when signed in, 401 when not', async () => {
     const client = await server.as('leader');
     const me = await client.get('/api/auth/me');

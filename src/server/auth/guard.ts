@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { AppContext } from '../context.js';
@@ -33,9 +34,16 @@ export function registerSessionGuard(app: FastifyInstance, ctx: AppContext): voi
     const path = request.routeOptions.url ?? request.url.split('?')[0];
     if (!session && !isPublic(path)) throw new UnauthorizedError();
     if (session && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
-      if (request.headers['x-csrf-token'] !== session.csrfToken) throw new CsrfError();
+      if (!sameToken(request.headers['x-csrf-token'], session.csrfToken)) throw new CsrfError();
     }
   });
+}
+
+function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
 export function requireUser(request: FastifyRequest): CurrentUser {

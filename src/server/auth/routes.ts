@@ -9,7 +9,7 @@ import { InvalidCredentialsError } from '../errors.js';
 import { requireUser } from './guard.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
-import { assertNotLocked, clearFailures, recordFailure } from './throttle.js';
+import { clearAttempts, countAttempt } from './throttle.js';
 import { presentUser, regionCodesOf } from './users.js';
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -25,13 +25,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const { username, password } = request.body;
-      await assertNotLocked(db, username, config.loginLockMinutes);
+      await countAttempt(db, username, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
       const row = await db.selectFrom('users').selectAll().where('username', '=', username).where('active', '=', 1).executeTakeFirst();
-      if (!(await verifyPassword(row?.password_hash ?? null, password)) || !row) {
-        await recordFailure(db, username, config.loginMaxFailures, config.loginLockMinutes);
-        throw new InvalidCredentialsError();
-      }
-      await clearFailures(db, username);
+      if (!(await verifyPassword(row?.password_hash ?? null, password)) || !row) throw new InvalidCredentialsError();
+      await clearAttempts(db, username);
       const { token, csrfToken } = await createSession(db, row.id, config.sessionTtlHours);
       const user = presentUser(row, await regionCodesOf(db, row.id));
       await recordAudit(db, { actor: user, action: 'auth.login', entity: 'user', entityId: user.id });

@@ -1,41 +1,49 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { nowIso } from '../clock.js';
 import { TooManyAttemptsError } from '../errors.js';
 
 // Keyed by the name typed, whether or not such a user exists, so locking reveals nothing about accounts.
 // Kept in the database so every app instance sees the same count.
 function key(username: string): string {
-  return username.trim().toLowerCase();
+  return username.trim();
 }
 
-export async function assertNotLocked(db: Kysely<DB>, username: string, lockMinutes: number): Promise<void> {
-  const row = await db.selectFrom('login_throttle').select('locked_until').where('username', '=', key(username)).executeTakeFirst();
-  if (row?.locked_until && row.locked_until > nowIso()) throw new TooManyAttemptsError(lockMinutes);
+export interface ThrottleOptions {
+  maxFailures: number;
+  lockMinutes: number;
 }
 
-export async function recordFailure(db: Kysely<DB>, username: string, maxFailures: number, lockMinutes: number): Promise<void> {
-  const now = nowIso();
+/**
+ * Counts the attempt before the password is checked, in one atomic upsert, so parallel guesses
+ * cannot all slip past the limit while a slow hash runs. A count older than the lock period starts over.
+ */
+export async function countAttempt(db: Kysely<DB>, username: string, options: ThrottleOptions): Promise<void> {
+  const now = new Date();
+  const nowIso = now.toISOString();
+  const locked = await db.selectFrom('login_throttle').select('locked_until').where('username', '=', key(username)).executeTakeFirst();
+  if (locked?.locked_until && locked.locked_until > nowIso) throw new TooManyAttemptsError(options.lockMinutes);
+  const staleBefore = new Date(now.getTime() - options.lockMinutes * 60_000).toISOString();
   const row = await db
     .insertInto('login_throttle')
-    .values({ username: key(username), failures: 1, locked_until: null, updated_at: now })
+    .values({ username: key(username), failures: 1, locked_until: null, updated_at: nowIso })
     .onConflict((oc) =>
-      oc.column('username').doUpdateSet((eb) => ({
-        failures: eb(eb.ref('login_throttle.failures'), '+', 1),
-        updated_at: now,
-      })),
+      oc.column('username').doUpdateSet({
+        failures: sql<number>`case when login_throttle.updated_at < ${staleBefore} then 1 else login_throttle.failures + 1 end`,
+        updated_at: nowIso,
+      }),
     )
     .returning('failures')
     .executeTakeFirstOrThrow();
-  if (row.failures >= maxFailures) {
+  if (row.failures > options.maxFailures) {
     await db
       .updateTable('login_throttle')
-      .set({ failures: 0, locked_until: new Date(Date.now() + lockMinutes * 60_000).toISOString() })
+      .set({ failures: 0, locked_until: new Date(now.getTime() + options.lockMinutes * 60_000).toISOString() })
       .where('username', '=', key(username))
       .execute();
+    throw new TooManyAttemptsError(options.lockMinutes);
   }
 }
 
-export async function clearFailures(db: Kysely<DB>, username: string): Promise<void> {
+export async function clearAttempts(db: Kysely<DB>, username: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('username', '=', key(username)).execute();
 }

@@ -28,6 +28,20 @@ describe('dashboard on the report’s demo', () => {
     expect(list.body.items.every((p: { isSample: boolean }) => p.isSample)).toBe(true);
   });
 
+  it('ten projects at the 1万亿元 cap add up exactly → 200', async () => {
+    const admin = await server.as('admin');
+    for (let i = 0; i < 10; i++) {
+      const res = await admin.post('/api/projects', { name: `大额${i}`, investorName: 'x', regionCode: '652301', investmentYuan: 1_000_000_000_000 });
+      expect(res.status).toBe(201);
+    }
+    const res = await admin.get('/api/dashboard/summary');
+    expect(res.status).toBe(200);
+    expect(res.body.investmentYuan).toBe(5_742_000_000 + 10_000_000_000_000);
+    // Leave the demo totals as the report has them for the tests that follow.
+    await server.db.deleteFrom('project_transitions').where('project_id', 'in', (eb) => eb.selectFrom('projects').select('id').where('name', 'like', '大额%')).execute();
+    await server.db.deleteFrom('projects').where('name', 'like', '大额%').execute();
+  });
+
   it('mulei sees only 木垒县; advancing a project moves its stage count and clears its overdue mark', async () => {
     const mulei = await server.as('mulei');
     const before = (await mulei.get('/api/dashboard/summary')).body;

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_regions.js';
+import * as m0003 from './migrations/0003_project_search.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_regions': m0002,
+  '0003_project_search': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -76,6 +76,7 @@ export interface ProjectTable {
   next_planned_on: string | null;
   terminated_reason: string | null;
   is_sample: number;
+  search_text: string;
   version: number;
   created_by: number | null;
   created_at: string;

@@ -48,6 +48,20 @@ describe('system endpoints and error format', () => {
     expect(res.body.error.code).toBe('invalid_json');
   });
 
+  it('a malformed URL → 400 in the same JSON error shape', async () => {
+    const res = await (await server.as('admin')).get('/api/projects/%');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'bad_url', message: '请求地址无效' });
+  });
+
+  it('a wrongly typed field is called wrong, a missing one missing', async () => {
+    const client = await server.as('admin');
+    const wrong = await client.post('/api/projects', { name: 'x', investorName: 'y', regionCode: '652328', investmentYuan: 'abc' });
+    expect(wrong.body.error).toMatchObject({ field: 'investmentYuan', message: '计划投资(元)格式不正确,应为数字' });
+    const missing = await client.post('/api/projects', { name: 'x', investorName: 'y', regionCode: '652328' });
+    expect(missing.body.error).toMatchObject({ field: 'investmentYuan', message: '请填写计划投资(元)' });
+  });
+
   it('an oversized body → 413, an unknown API route → 404 JSON', async () => {
     const client = await server.as('admin');
     const big = await client.post('/api/projects', { name: 'x'.repeat(2_000_000) });

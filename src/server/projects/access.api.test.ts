@@ -39,6 +39,8 @@ const MATRIX: [string, Call, Record<Role, number>][] = [
     { anonymous: 401, admin: 400, leader: 403, mulei: 400, manas: 404, fgw: 403, 'own-firm': 403, 'other-firm': 403 }],
   ['POST /api/projects (in 木垒县)', (c) => c.post('/api/projects', buildProject({ regionCode: '652328' })),
     { anonymous: 401, admin: 201, leader: 403, mulei: 201, manas: 403, fgw: 403, 'own-firm': 403, 'other-firm': 403 }],
+  ['POST /api/projects (empty body)', (c) => c.post('/api/projects', {}),
+    { anonymous: 401, admin: 400, leader: 403, mulei: 400, manas: 400, fgw: 403, 'own-firm': 403, 'other-firm': 403 }],
   ['GET /api/projects', (c) => c.get('/api/projects'),
     { anonymous: 401, admin: 200, leader: 200, mulei: 200, manas: 200, fgw: 200, 'own-firm': 200, 'other-firm': 200 }],
   ['GET /api/projects/export.xlsx', (c) => c.get('/api/projects/export.xlsx'),

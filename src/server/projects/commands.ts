@@ -9,6 +9,7 @@ import { ConflictError, ValidationError } from '../errors.js';
 import { nextPlannedOn, planTransition } from './lifecycle.js';
 import { assertCanUseRegion, assertCanWriteProjects, notFoundProject } from './policy.js';
 import { findVisibleProject } from './queries.js';
+import { projectSearchText } from './search.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const PLANNED = ['signed', 'landed', 'started', 'operating', 'full_capacity'] as const;
@@ -85,6 +86,7 @@ export async function createProject(options: { db: Kysely<DB>; user: CurrentUser
         ...planned,
         next_planned_on: nextPlannedOn(stage, planned),
         is_sample: bit(options.isSample),
+        search_text: projectSearchText(input.name, input.investorName),
         version: 1,
         created_by: user.id,
         created_at: now,
@@ -152,6 +154,9 @@ export async function updateProject(options: { db: Kysely<DB>; user: CurrentUser
       const value = input[field as keyof typeof TAG_COLUMNS];
       if (value !== undefined) changes[column] = bit(value);
     }
+    if (input.name !== undefined || input.investorName !== undefined) {
+      changes.search_text = projectSearchText(input.name ?? row.name, input.investorName ?? row.investor_name);
+    }
     if (input.regionCode !== undefined && input.regionCode !== row.region_code) await assertProjectRegion(trx, user, input.regionCode);
     if (input.plannedDates) {
       const planned = plannedColumns(input.plannedDates, row);
@@ -160,13 +165,14 @@ export async function updateProject(options: { db: Kysely<DB>; user: CurrentUser
     const changed = Object.keys(changes).filter((k) => changes[k as keyof ProjectRow] !== row[k as keyof ProjectRow]);
     if (changed.length === 0) return;
     await writeIfUnchanged(trx, id, row.version, changes);
+    const shown = changed.filter((k) => k !== 'search_text');
     await recordAudit(trx, {
       actor: user,
       action: 'project.update',
       entity: 'project',
       entityId: id,
-      before: Object.fromEntries(changed.map((k) => [k, row[k as keyof ProjectRow]])),
-      after: Object.fromEntries(changed.map((k) => [k, changes[k as keyof ProjectRow]])),
+      before: Object.fromEntries(shown.map((k) => [k, row[k as keyof ProjectRow]])),
+      after: Object.fromEntries(shown.map((k) => [k, changes[k as keyof ProjectRow]])),
     });
   });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../shared/auth.js';
 import { AppError } from '../errors.js';
-import { furthestReached, planTransition } from './lifecycle.js';
+import { furthestReached } from '../../shared/stages.js';
+import { planTransition, stageDatesOf } from './lifecycle.js';
 
 const officer: CurrentUser = { id: 2, username: 'mulei', displayName: 'm', role: 'region', regionCodes: ['652328'], department: null, enterpriseUscc: null };
 const admin: CurrentUser = { ...officer, id: 1, username: 'admin', role: 'admin', regionCodes: [] };
@@ -58,8 +59,9 @@ describe('planTransition', () => {
     expect(planTransition({ row: row(), input: { to: 'landed', date: today }, user: officer, today }).kind).toBe('advance');
   });
 
-  it('terminates an open project only with a reason', () => {
+  it('terminates an open project only with a reason (a note serves as one)', () => {
     expect(codeOf(() => planTransition({ row: row(), input: { to: 'terminated', date: today }, user: officer, today }))).toBe('400 reason_required reason');
+    expect(planTransition({ row: row(), input: { to: 'terminated', date: today, note: '企业撤资' }, user: officer, today }).changes.terminated_reason).toBe('企业撤资');
     const plan = planTransition({ row: row(), input: { to: 'terminated', date: today, reason: '企业撤资' }, user: officer, today });
     expect(plan.changes).toMatchObject({ stage: 'terminated', terminated_reason: '企业撤资', next_planned_on: null });
   });
@@ -73,13 +75,15 @@ describe('planTransition', () => {
     const landed = row({ stage: 'landed', stage_date: '2026-06-30', landed_on: '2026-06-30' });
     expect(codeOf(() => planTransition({ row: landed, input: { to: 'signed', date: today, reason: '录入错误' }, user: officer, today }))).toBe('403 rollback_admin_only to');
     expect(codeOf(() => planTransition({ row: landed, input: { to: 'signed', date: today }, user: admin, today }))).toBe('400 reason_required reason');
+    // Created at 签约, it never was 洽谈: there is no date to go back to.
+    expect(codeOf(() => planTransition({ row: landed, input: { to: 'negotiating', date: today, reason: 'x' }, user: admin, today }))).toBe('400 invalid_rollback to');
     const plan = planTransition({ row: landed, input: { to: 'signed', date: today, reason: '录入错误' }, user: admin, today });
     expect(plan.changes).toMatchObject({ stage: 'signed', stage_date: '2026-05-17', landed_on: null, next_planned_on: '2026-07-01' });
   });
 
   it('reopens a terminated project at a stage it had reached, and no further', () => {
     const ended = row({ stage: 'terminated', stage_date: '2026-08-01', landed_on: '2026-06-30', terminated_reason: 'x' });
-    expect(furthestReached(ended)).toBe('landed');
+    expect(furthestReached(stageDatesOf(ended))).toBe('landed');
     expect(codeOf(() => planTransition({ row: ended, input: { to: 'started', date: today, reason: '恢复' }, user: admin, today }))).toBe('400 invalid_rollback to');
     const plan = planTransition({ row: ended, input: { to: 'landed', date: today, reason: '恢复' }, user: admin, today });
     expect(plan.changes).toMatchObject({ stage: 'landed', terminated_reason: null, stage_date: '2026-06-30' });

@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../shared/auth.js';
 import type { TransitionInput } from '../../shared/projects.js';
-import { isOpenStage, nextStage, STAGE_LABELS, STAGES, stageIndex, type AnyStage, type Stage } from '../../shared/stages.js';
+import { isOpenStage, nextStage, rollbackTargets, STAGE_LABELS, STAGES, stageIndex, type AnyStage, type Stage, type StageDates } from '../../shared/stages.js';
 import type { ProjectRow } from '../db/schema.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { assertCanRollback } from './policy.js';
@@ -24,17 +24,17 @@ export function nextPlannedOn(stage: AnyStage, row: Pick<ProjectRow, `planned_${
   return row[`planned_${next}_on`];
 }
 
-/** The furthest stage the project actually reached, which is where a reopened project resumes. */
-export function furthestReached(row: Pick<ProjectRow, `${Stage}_on`>): Stage | null {
-  for (let i = STAGES.length - 1; i >= 0; i--) if (row[`${STAGES[i]}_on`]) return STAGES[i];
-  return null;
+export function stageDatesOf(row: Pick<ProjectRow, `${Stage}_on`>): StageDates {
+  return Object.fromEntries(STAGES.map((s) => [s, row[`${s}_on`]]));
 }
 
+// The issue's transition body is {to, date, note}: a note given without a reason serves as the reason.
 function requireReason(input: TransitionInput): string {
-  if (!input.reason) {
+  const reason = input.reason || input.note;
+  if (!reason) {
     throw new ValidationError('reason', { zh: '请填写原因', en: 'A reason is required' }, 'reason_required');
   }
-  return input.reason;
+  return reason;
 }
 
 function assertNotFuture(input: TransitionInput, today: string): void {
@@ -76,19 +76,18 @@ export function planTransition(options: {
     return { kind: 'terminate', changes: { stage: 'terminated', stage_date: input.date, terminated_reason: reason, next_planned_on: null } };
   }
 
-  const reached = current === 'terminated' ? furthestReached(row) : current;
-  const goingBack = current === 'terminated' || (reached !== null && stageIndex(to) < stageIndex(reached));
+  const goingBack = current === 'terminated' || stageIndex(to) < stageIndex(current);
   if (goingBack) {
     assertCanRollback(user);
     const reason = requireReason(input);
-    if (reached === null || stageIndex(to) > stageIndex(reached)) {
-      throw new ValidationError('to', { zh: '只能回退到项目已到达过的阶段', en: 'A project can only go back to a stage it has reached' }, 'invalid_rollback');
+    if (!rollbackTargets(current, stageDatesOf(row)).includes(to)) {
+      throw new ValidationError('to', { zh: '只能回退到项目实际到达过的阶段', en: 'A project can only go back to a stage it actually reached' }, 'invalid_rollback');
     }
     assertNotFuture(input, today);
     const cleared = Object.fromEntries(STAGES.slice(stageIndex(to) + 1).map((s) => [`${s}_on`, null]));
     return {
       kind: 'rollback',
-      changes: { ...cleared, stage: to, stage_date: row[`${to}_on`] ?? input.date, terminated_reason: null, next_planned_on: nextPlannedOn(to, row) },
+      changes: { ...cleared, stage: to, stage_date: row[`${to}_on`]!, terminated_reason: null, next_planned_on: nextPlannedOn(to, row) },
     };
   }
 

@@ -59,6 +59,7 @@ describe('project ledger', () => {
     ['investmentYuan', 1.5, 'investmentYuan'],
     ['investmentYuan', '100', 'investmentYuan'],
     ['investmentYuan', undefined, 'investmentYuan'],
+    ['investmentYuan', 1_000_000_000_001, 'investmentYuan'],
     ['fundsInPlaceYuan', -5, 'fundsInPlaceYuan'],
     ['cluster', 'x'.repeat(101), 'cluster'],
     ['chain', 'x'.repeat(101), 'chain'],
@@ -171,6 +172,13 @@ describe('lifecycle over HTTP', () => {
     expect(rolled.body).toMatchObject({ stage: 'signed', stageDates: { landed: null } });
   });
 
+  it('terminating with only a note → 200, the note kept as the reason', async () => {
+    const p = await create({ stageDate: daysAgo(20) });
+    const res = await mulei.post(`/api/projects/${p.id}/transitions`, { to: 'terminated', date: daysAgo(0), note: '企业战略调整,撤回投资' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ stage: 'terminated', terminatedReason: '企业战略调整,撤回投资', overdue: false });
+  });
+
   it('a project past its next planned date is overdue in the list filter and its item', async () => {
     const late = await create({ stageDate: daysAgo(60), plannedDates: { landed: daysAgo(3) } });
     expect(late.overdue).toBe(true);
@@ -235,6 +243,24 @@ describe('list, search, sort and export', () => {
     expect(res.body.items.map((i: { investmentYuan: number }) => i.investmentYuan)).toEqual([100, 200]);
     const page2 = await mulei.get(`/api/projects?q=${encodeURIComponent(tag)}&sort=investment&order=asc&pageSize=2&page=2`);
     expect(page2.body.items.map((i: { investmentYuan: number }) => i.investmentYuan)).toEqual([300]);
+  });
+
+  it('empty next-stage dates sort last in both directions', async () => {
+    const tag = `排序${Date.now() % 100000}`;
+    await create({ name: `${tag}无计划`, plannedDates: {} });
+    await create({ name: `${tag}有计划`, plannedDates: { landed: daysAgo(-10) } });
+    for (const order of ['asc', 'desc']) {
+      const res = await mulei.get(`/api/projects?q=${encodeURIComponent(tag)}&sort=nextPlannedDate&order=${order}`);
+      expect(res.body.items.map((i: { nextPlannedDate: string | null }) => i.nextPlannedDate)).toEqual([daysAgo(-10), null]);
+    }
+  });
+
+  it('search folds full-width and non-ASCII letters the same on both databases', async () => {
+    const p = await create({ name: 'Éclair ПРОЕКТ', investorName: 'Ａｌｐｈａ风电' });
+    for (const q of ['éclair', 'проект', 'alpha', 'ａｌ']) {
+      const res = await mulei.get(`/api/projects?q=${encodeURIComponent(q)}`);
+      expect(res.body.items.map((i: { id: number }) => i.id)).toContain(p.id);
+    }
   });
 
   it('a search for % or _ matches those characters literally', async () => {

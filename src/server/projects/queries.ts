@@ -6,6 +6,7 @@ import { todayInShanghai } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { PREFECTURE_CODE } from '../regions/data.js';
 import { projectScope } from './policy.js';
+import { searchKey } from './search.js';
 
 // Lifecycle order rather than alphabetical, so sorting by stage reads 洽谈 → 达产 → 终止.
 const stageRank = sql<number>`case projects.stage ${sql.join(
@@ -40,13 +41,8 @@ export function filteredProjects(db: Kysely<DB>, user: CurrentUser, filters: Pro
     query = query.where((eb) => eb.or([eb('projects.next_planned_on', 'is', null), eb('projects.next_planned_on', '>=', today)]));
   }
   if (filters.q) {
-    const pattern = `%${escapeLike(filters.q.toLowerCase())}%`;
-    query = query.where((eb) =>
-      eb.or([
-        sql<boolean>`lower(projects.name) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(projects.investor_name) like ${pattern} escape '\\'`,
-      ]),
-    );
+    const pattern = `%${escapeLike(searchKey(filters.q))}%`;
+    query = query.where(sql<boolean>`projects.search_text like ${pattern} escape '\\'`);
   }
   return query;
 }
@@ -56,7 +52,8 @@ export function sortedRows(db: Kysely<DB>, user: CurrentUser, filters: ProjectEx
   return filteredProjects(db, user, filters)
     .selectAll('projects')
     .select('regions.name as region_name')
-    .orderBy(sql`${SORT_COLUMNS[filters.sort]} ${direction}`)
+    // Both engines put empty dates last, whichever way the list is sorted.
+    .orderBy(sql`${SORT_COLUMNS[filters.sort]} ${direction} nulls last`)
     .orderBy('projects.id', 'desc');
 }
 

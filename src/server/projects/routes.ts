@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../shared/common.js';
@@ -17,12 +17,17 @@ import { todayInShanghai } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { createProject, transitionProject, updateProject } from './commands.js';
 import { projectWorkbook } from './export.js';
-import { notFoundProject } from './policy.js';
+import { assertCanWriteProjects, notFoundProject } from './policy.js';
 import { presentProject, presentTransition } from './presenter.js';
 import { findVisibleProject, listProjects, projectHistory, sortedRows } from './queries.js';
 
 const EXPORT_LIMIT = 50_000;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+
+// Runs before the body is validated: a reader is told 403, not how to fix a body it may not send.
+async function writersOnly(request: FastifyRequest): Promise<void> {
+  assertCanWriteProjects(requireUser(request));
+}
 
 export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
@@ -64,6 +69,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/projects', {
     schema: { tags: ['projects'], summary: 'Register a project', body: createProjectSchema, response: { 201: projectSchema, ...errors } },
+    preValidation: writersOnly,
     handler: async (request, reply) => {
       const user = requireUser(request);
       const id = await createProject({ db, user, input: request.body });
@@ -78,6 +84,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.patch('/api/projects/:id', {
     schema: { tags: ['projects'], summary: 'Edit a project (optimistic: send the version you read)', params: idParamsSchema, body: updateProjectSchema, response: { 200: projectSchema, ...errors } },
+    preValidation: writersOnly,
     handler: async (request) => {
       const user = requireUser(request);
       await updateProject({ db, user, id: request.params.id, input: request.body });
@@ -87,6 +94,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/projects/:id/transitions', {
     schema: { tags: ['projects'], summary: 'Move a project to its next stage, terminate it, or (admins) move it back', params: idParamsSchema, body: transitionSchema, response: { 200: projectSchema, ...errors } },
+    preValidation: writersOnly,
     handler: async (request) => {
       const user = requireUser(request);
       await transitionProject({ db, user, id: request.params.id, input: request.body });

@@ -4,8 +4,7 @@ import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } f
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { formatTimestamp, formatYuan } from '../../../shared/format.js';
-import type { Project, TransitionRecord } from '../../../shared/projects.js';
-import { STAGES, isOpenStage, nextStage, rollbackTargets, type Stage } from '../../../shared/stages.js';
+import { furthestReached, isOpenStage, nextStage, rollbackTargets } from '../../../shared/stages.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useRegions } from '../../api/useRegions.js';
@@ -16,15 +15,6 @@ import { HistoryTimeline } from './HistoryTimeline.js';
 import { StageSteps } from './StageSteps.js';
 import { OverdueTag, SampleTag, StageTag } from './StageTag.js';
 import { TransitionModal, type TransitionMode } from './TransitionModal.js';
-
-/** Where a terminated project had got to: the latest termination record says, else its dates. */
-function stageBeforeTermination(p: Project, history: TransitionRecord[]): Stage | null {
-  if (p.stage !== 'terminated') return null;
-  const last = [...history].reverse().find((r) => r.kind === 'terminate');
-  if (last?.fromStage && last.fromStage !== 'terminated') return last.fromStage;
-  const reached = STAGES.filter((s) => p.stageDates[s]);
-  return reached[reached.length - 1] ?? null;
-}
 
 export default function ProjectDetailPage() {
   const { id: idParam } = useParams();
@@ -55,9 +45,9 @@ export default function ProjectDetailPage() {
   if (!p) return <Skeleton active paragraph={{ rows: 10 }} />;
 
   const records = history.data?.items ?? [];
-  const before = stageBeforeTermination(p, records);
+  const before = p.stage === 'terminated' ? furthestReached(p.stageDates) : null;
   const next = nextStage(p.stage);
-  const targets = isAdmin ? rollbackTargets(p.stage, before) : [];
+  const targets = isAdmin ? rollbackTargets(p.stage, p.stageDates) : [];
   const none = t('none');
   const text = (v: string | null | undefined) => (v && v.trim() ? v : none);
 
