@@ -37,7 +37,9 @@ export async function countAttempt(db: Kysely<DB>, username: string, options: Th
   if (row.failures > options.maxFailures) {
     await db
       .updateTable('login_throttle')
-      .set({ failures: 0, locked_until: new Date(now.getTime() + options.lockMinutes * 60_000).toISOString() })
+      // The count is not reset here: a guess racing this update must still see itself over the limit.
+      // It starts over once the lock period has passed without attempts (see staleBefore).
+      .set({ locked_until: new Date(now.getTime() + options.lockMinutes * 60_000).toISOString() })
       .where('username', '=', key(username))
       .execute();
     throw new TooManyAttemptsError(options.lockMinutes);
