@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_regions.js';
 import * as m0003 from './migrations/0003_project_search.js';
+import * as m0004 from './migrations/0004_chain_map.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_regions': m0002,
   '0003_project_search': m0003,
+  '0004_chain_map': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -77,6 +77,8 @@ export interface ProjectTable {
   terminated_reason: string | null;
   is_sample: number;
   search_text: string;
+  enterprise_id: number | null;
+  node_id: number | null;
   version: number;
   created_by: number | null;
   created_at: string;
@@ -108,7 +110,123 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+export interface ClusterTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface ChainTable {
+  id: Generated<number>;
+  cluster_id: number;
+  name: string;
+  description: string;
+  weak_threshold: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChainNodeTable {
+  id: Generated<number>;
+  chain_id: number;
+  name: string;
+  position: 'upstream' | 'midstream' | 'downstream';
+  sort_order: number;
+}
+
+export interface ChainNodeLinkTable {
+  id: Generated<number>;
+  chain_id: number;
+  from_node_id: number;
+  to_node_id: number;
+}
+
+export interface EnterpriseTable {
+  id: Generated<number>;
+  name: string;
+  uscc: string;
+  is_local: number;
+  region_code: string | null;
+  province: string;
+  city: string;
+  size: 'large' | 'medium' | 'small' | 'micro' | null;
+  contact_name: string;
+  contact_phone: string;
+  description: string;
+  search_text: string;
+  is_sample: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EnterpriseNodeTable {
+  enterprise_id: number;
+  node_id: number;
+}
+
+export interface ChainLeaderTable {
+  chain_id: number;
+  enterprise_id: number;
+}
+
+export interface SupplyLinkTable {
+  id: Generated<number>;
+  supplier_id: number;
+  customer_id: number;
+  product: string;
+  volume: number | null;
+  unit: string;
+  source: string;
+  date: string | null;
+  created_at: string;
+}
+
+export interface LeadTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  node_id: number;
+  region_code: string | null;
+  status: string;
+  source: string;
+  note: string;
+  score: number | null;
+  explanation: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportJobTable {
+  id: Generated<number>;
+  kind: 'enterprises' | 'supply_links';
+  status: 'validating' | 'writing' | 'failed' | 'succeeded';
+  file_name: string;
+  total_rows: number;
+  processed_rows: number;
+  created_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  error_count: number;
+  errors_json: string;
+  message: string | null;
+  created_by: number | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface DB {
+  clusters: ClusterTable;
+  chains: ChainTable;
+  chain_nodes: ChainNodeTable;
+  chain_node_links: ChainNodeLinkTable;
+  enterprises: EnterpriseTable;
+  enterprise_nodes: EnterpriseNodeTable;
+  chain_leaders: ChainLeaderTable;
+  supply_links: SupplyLinkTable;
+  leads: LeadTable;
+  import_jobs: ImportJobTable;
   regions: RegionTable;
   users: UserTable;
   user_regions: UserRegionTable;
@@ -122,3 +240,4 @@ export interface DB {
 export type ProjectRow = Selectable<ProjectTable>;
 export type NewProjectRow = Insertable<ProjectTable>;
 export type UserRow = Selectable<UserTable>;
+export type EnterpriseRow = Selectable<EnterpriseTable>;
