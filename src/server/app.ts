@@ -14,8 +14,12 @@ import type { AppContext } from './context.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { NotFoundError } from './errors.js';
 import { registerErrorHandler, renderError } from './http/error-handler.js';
+import { importRoutes } from './imports/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { regionRoutes } from './regions/routes.js';
+import { chainRoutes } from './chains/routes.js';
+import { enterpriseRoutes } from './enterprises/routes.js';
+import { leadRoutes } from './leads/routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -53,6 +57,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   projectRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   auditRoutes(app, ctx);
+  importRoutes(app, ctx);
+  chainRoutes(app, ctx);
+  enterpriseRoutes(app, ctx);
+  leadRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -8,6 +8,7 @@ import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import type { DB } from '../../src/server/db/schema.js';
 import { createDemoProjects, createDemoUsers } from '../../src/server/demo/seed.js';
+import { createDemoChainMap } from '../../src/server/demo/seed-chains.js';
 import { ApiClient } from './client.js';
 import { createTestDatabase } from './database.js';
 
@@ -35,7 +36,10 @@ export async function startTestServer(options: { demoProjects?: boolean; config?
   const database = openDatabase(config);
   await migrateToLatest(database.db);
   const users = await createDemoUsers(database.db, TEST_PASSWORD);
-  if (options.demoProjects) await createDemoProjects(database.db, users.get('admin')!);
+  if (options.demoProjects) {
+    await createDemoProjects(database.db, users.get('admin')!);
+    await createDemoChainMap(database.db, users.get('admin')!);
+  }
   const app = await buildApp({ db: database.db, engine: database.engine, config });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

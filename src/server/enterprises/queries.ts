@@ -1,0 +1,68 @@
+import { sql, type Kysely } from 'kysely';
+import type { CurrentUser } from '../../shared/auth.js';
+import type { EnterpriseExportQuery, EnterpriseListQuery } from '../../shared/enterprises.js';
+import type { DB } from '../db/schema.js';
+import { searchKey } from '../projects/search.js';
+import { PREFECTURE_CODE } from '../regions/data.js';
+import { enterpriseScope } from './policy.js';
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const SORTS = { name: sql`enterprises.name`, updatedAt: sql`enterprises.updated_at`, createdAt: sql`enterprises.created_at` } as const;
+
+export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery) {
+  let query = db.selectFrom('enterprises').leftJoin('regions', 'regions.code', 'enterprises.region_code').where(enterpriseScope(user));
+  if (f.q) query = query.where(sql<boolean>`enterprises.search_text like ${`%${escapeLike(searchKey(f.q))}%`} escape '\\'`);
+  if (f.region && f.region !== PREFECTURE_CODE) query = query.where('enterprises.region_code', '=', f.region);
+  if (f.local) query = query.where('enterprises.is_local', '=', f.local === 'true' ? 1 : 0);
+  if (f.size) query = query.where('enterprises.size', '=', f.size);
+  if (f.nodeId) {
+    const nodeId = f.nodeId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('enterprise_nodes as en').select('en.node_id').whereRef('en.enterprise_id', '=', 'enterprises.id').where('en.node_id', '=', nodeId)));
+  }
+  if (f.chainId) {
+    const chainId = f.chainId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb.selectFrom('enterprise_nodes as en').innerJoin('chain_nodes as n', 'n.id', 'en.node_id').select('en.node_id').whereRef('en.enterprise_id', '=', 'enterprises.id').where('n.chain_id', '=', chainId),
+      ),
+    );
+  }
+  if (f.leader) {
+    query = query.where((eb) => {
+      const leads = eb.exists(eb.selectFrom('chain_leaders as l').select('l.chain_id').whereRef('l.enterprise_id', '=', 'enterprises.id'));
+      return f.leader === 'true' ? leads : eb.not(leads);
+    });
+  }
+  return query;
+}
+
+export function sortedEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery) {
+  const direction = f.order === 'asc' ? sql`asc` : sql`desc`;
+  return filteredEnterprises(db, user, f)
+    .selectAll('enterprises')
+    .select('regions.name as region_name')
+    .orderBy(sql`${SORTS[f.sort]} ${direction}`)
+    .orderBy('enterprises.id', 'desc');
+}
+
+export async function listEnterprises(db: Kysely<DB>, user: CurrentUser, q: EnterpriseListQuery) {
+  const [rows, count] = await Promise.all([
+    sortedEnterprises(db, user, q).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    filteredEnterprises(db, user, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export function findVisibleEnterprise(db: Kysely<DB>, user: CurrentUser, id: number) {
+  return db
+    .selectFrom('enterprises')
+    .leftJoin('regions', 'regions.code', 'enterprises.region_code')
+    .selectAll('enterprises')
+    .select('regions.name as region_name')
+    .where('enterprises.id', '=', id)
+    .where(enterpriseScope(user))
+    .executeTakeFirst();
+}
