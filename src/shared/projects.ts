@@ -46,6 +46,9 @@ const projectFields = {
   tagInnovation: z.boolean().optional(),
   tagValue: z.boolean().optional(),
   plannedDates: plannedDatesSchema.optional(),
+  /** The investor in the enterprise base, and the chain node the project fills. */
+  enterpriseId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+  nodeId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
 };
 
 export const createProjectSchema = z
@@ -122,6 +125,8 @@ export const projectSchema = z.object({
     operating: z.string().nullable(),
     full_capacity: z.string().nullable(),
   }),
+  enterprise: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  node: z.object({ id: z.number().int(), name: z.string(), chainId: z.number().int(), chainName: z.string() }).nullable(),
   nextPlannedDate: z.string().nullable(),
   overdue: z.boolean(),
   overdueDays: z.number().int(),

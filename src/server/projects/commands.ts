@@ -15,6 +15,18 @@ type Db = Kysely<DB> | Transaction<DB>;
 const PLANNED = ['signed', 'landed', 'started', 'operating', 'full_capacity'] as const;
 type PlannedColumns = Pick<ProjectRow, `planned_${(typeof PLANNED)[number]}_on`>;
 
+/** The investor and node a project points to must exist; a dangling id is the caller's mistake (400). */
+async function assertReferences(db: Db, input: { enterpriseId?: number | null; nodeId?: number | null }): Promise<void> {
+  if (input.enterpriseId) {
+    const found = await db.selectFrom('enterprises').select('id').where('id', '=', input.enterpriseId).executeTakeFirst();
+    if (!found) throw new ValidationError('enterpriseId', { zh: '投资企业不在企业库中', en: 'No such enterprise in the enterprise base' });
+  }
+  if (input.nodeId) {
+    const found = await db.selectFrom('chain_nodes').select('id').where('id', '=', input.nodeId).executeTakeFirst();
+    if (!found) throw new ValidationError('nodeId', { zh: '产业链环节不存在', en: 'No such chain node' });
+  }
+}
+
 async function assertProjectRegion(db: Db, user: CurrentUser, code: string): Promise<void> {
   const region = await db.selectFrom('regions').select('kind').where('code', '=', code).executeTakeFirst();
   if (!region || region.kind === 'prefecture') {
@@ -60,6 +72,7 @@ export async function createProject(options: { db: Kysely<DB>; user: CurrentUser
   const planned = plannedColumns(input.plannedDates);
   return db.transaction().execute(async (trx) => {
     await assertProjectRegion(trx, user, input.regionCode);
+    await assertReferences(trx, input);
     const now = nowIso();
     const row = await trx
       .insertInto('projects')
@@ -85,6 +98,8 @@ export async function createProject(options: { db: Kysely<DB>; user: CurrentUser
         signed_on: stage === 'signed' ? stageDate : null,
         ...planned,
         next_planned_on: nextPlannedOn(stage, planned),
+        enterprise_id: input.enterpriseId ?? null,
+        node_id: input.nodeId ?? null,
         is_sample: bit(options.isSample),
         search_text: projectSearchText(input.name, input.investorName),
         version: 1,
@@ -116,6 +131,8 @@ const FIELD_COLUMNS = {
   description: 'description',
   chainLeader: 'chain_leader',
   officer: 'officer',
+  enterpriseId: 'enterprise_id',
+  nodeId: 'node_id',
 } as const satisfies Partial<Record<keyof UpdateProjectInput, keyof ProjectRow>>;
 const TAG_COLUMNS = { tagGreen: 'tag_green', tagInnovation: 'tag_innovation', tagValue: 'tag_value' } as const;
 
@@ -158,6 +175,7 @@ export async function updateProject(options: { db: Kysely<DB>; user: CurrentUser
       changes.search_text = projectSearchText(input.name ?? row.name, input.investorName ?? row.investor_name);
     }
     if (input.regionCode !== undefined && input.regionCode !== row.region_code) await assertProjectRegion(trx, user, input.regionCode);
+    await assertReferences(trx, input);
     if (input.plannedDates) {
       const planned = plannedColumns(input.plannedDates, row);
       Object.assign(changes, planned, { next_planned_on: nextPlannedOn(row.stage as never, planned) });

@@ -3,7 +3,13 @@ import type { AnyStage } from '../../shared/stages.js';
 import { daysBetween } from '../../shared/format.js';
 import type { ProjectRow } from '../db/schema.js';
 
-export type ProjectWithRegion = ProjectRow & { region_name: string };
+export type ProjectWithRegion = ProjectRow & {
+  region_name: string;
+  enterprise_name: string | null;
+  node_name: string | null;
+  chain_id: number | null;
+  chain_name: string | null;
+};
 
 /** Every field is named: a column added to the table never reaches a user by accident. */
 export function presentProject(row: ProjectWithRegion, today: string): Project {
@@ -43,6 +49,11 @@ export function presentProject(row: ProjectWithRegion, today: string): Project {
       operating: row.planned_operating_on,
       full_capacity: row.planned_full_capacity_on,
     },
+    enterprise: row.enterprise_id !== null ? { id: row.enterprise_id, name: row.enterprise_name ?? '' } : null,
+    node:
+      row.node_id !== null && row.chain_id !== null
+        ? { id: row.node_id, name: row.node_name ?? '', chainId: row.chain_id, chainName: row.chain_name ?? '' }
+        : null,
     nextPlannedDate: row.next_planned_on,
     overdue,
     overdueDays: overdue ? daysBetween(row.next_planned_on!, today) : 0,

@@ -27,13 +27,20 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+// Region, investor and node names travel with every project the API returns.
+function withNames(db: Kysely<DB>) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('regions', 'regions.code', 'projects.region_code')
+    .leftJoin('enterprises', 'enterprises.id', 'projects.enterprise_id')
+    .leftJoin('chain_nodes', 'chain_nodes.id', 'projects.node_id')
+    .leftJoin('chains', 'chains.id', 'chain_nodes.chain_id');
+}
+
 /** The scoped, filtered set of projects; list, count and export all start here. */
 export function filteredProjects(db: Kysely<DB>, user: CurrentUser, filters: ProjectExportQuery) {
   const today = todayInShanghai();
-  let query = db
-    .selectFrom('projects')
-    .innerJoin('regions', 'regions.code', 'projects.region_code')
-    .where(projectScope(user));
+  let query = withNames(db).where(projectScope(user));
   if (filters.region && filters.region !== PREFECTURE_CODE) query = query.where('projects.region_code', '=', filters.region);
   if (filters.stage) query = query.where('projects.stage', '=', filters.stage);
   if (filters.overdue === 'true') query = query.where('projects.next_planned_on', '<', today);
@@ -51,7 +58,7 @@ export function sortedRows(db: Kysely<DB>, user: CurrentUser, filters: ProjectEx
   const direction = filters.order === 'asc' ? sql`asc` : sql`desc`;
   return filteredProjects(db, user, filters)
     .selectAll('projects')
-    .select('regions.name as region_name')
+    .select(['regions.name as region_name', 'enterprises.name as enterprise_name', 'chain_nodes.name as node_name', 'chains.id as chain_id', 'chains.name as chain_name'])
     // Both engines put empty dates last, whichever way the list is sorted.
     .orderBy(sql`${SORT_COLUMNS[filters.sort]} ${direction} nulls last`)
     .orderBy('projects.id', 'desc');
@@ -67,11 +74,9 @@ export async function listProjects(db: Kysely<DB>, user: CurrentUser, query: Pro
 
 /** One project if the user may see it; undefined otherwise, exactly as if it did not exist. */
 export function findVisibleProject(db: Kysely<DB>, user: CurrentUser, id: number) {
-  return db
-    .selectFrom('projects')
-    .innerJoin('regions', 'regions.code', 'projects.region_code')
+  return withNames(db)
     .selectAll('projects')
-    .select('regions.name as region_name')
+    .select(['regions.name as region_name', 'enterprises.name as enterprise_name', 'chain_nodes.name as node_name', 'chains.id as chain_id', 'chains.name as chain_name'])
     .where('projects.id', '=', id)
     .where(projectScope(user))
     .executeTakeFirst();
