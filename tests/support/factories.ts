@@ -1,3 +1,4 @@
+import type { CreateEnterpriseInput } from '../../src/shared/enterprises.js';
 import type { CreateProjectInput } from '../../src/shared/projects.js';
 import { usccCheckChar } from '../../src/shared/uscc.js';
 import { REGION_CODES } from '../../src/server/regions/data.js';
@@ -40,4 +41,27 @@ export function buildProject(overrides: Partial<CreateProjectInput> = {}): Creat
     plannedDates: { landed: daysAgo(-30), started: daysAgo(-90) },
     ...overrides,
   };
+}
+
+let enterpriseSerial = 0;
+
+/** A valid enterprise body; local to 木垒县 unless told otherwise. */
+export function buildEnterprise(overrides: Partial<CreateEnterpriseInput> = {}): CreateEnterpriseInput {
+  enterpriseSerial += 1;
+  const base = `91652328MB${String(enterpriseSerial + Math.floor(Math.random() * 1_000_000) * 10).padStart(7, '0').slice(-7)}`;
+  return {
+    name: `测试企业${enterpriseSerial}有限公司`,
+    uscc: base + usccCheckChar(base),
+    isLocal: true,
+    regionCode: REGION_CODES.mulei,
+    size: 'medium',
+    contactName: '李四',
+    contactPhone: '0994-0000000',
+    ...overrides,
+  };
+}
+
+/** An outside (prospective) enterprise, as 以商招商 targets are. */
+export function buildOutsideEnterprise(overrides: Partial<CreateEnterpriseInput> = {}): CreateEnterpriseInput {
+  return buildEnterprise({ isLocal: false, regionCode: null, province: '江苏省', city: '盐城市', ...overrides });
 }
