@@ -18,6 +18,13 @@ const ProjectListPage = lazy(() => import('./features/projects/ProjectListPage.j
 const ProjectDetailPage = lazy(() => import('./features/projects/ProjectDetailPage.js'));
 const ProjectFormPage = lazy(() => import('./features/projects/ProjectFormPage.js'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js'));
+const ChainsPage = lazy(() => import('./features/chains/ChainsPage.js'));
+const ChainPage = lazy(() => import('./features/chains/ChainPage.js'));
+const EnterpriseListPage = lazy(() => import('./features/enterprises/EnterpriseListPage.js'));
+const EnterpriseDetailPage = lazy(() => import('./features/enterprises/EnterpriseDetailPage.js'));
+const EnterpriseFormPage = lazy(() => import('./features/enterprises/EnterpriseFormPage.js'));
+const LeadListPage = lazy(() => import('./features/leads/LeadListPage.js'));
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -55,6 +62,21 @@ export function App() {
               <Route path="projects/new" element={<Page><ProjectFormPage /></Page>} />
               <Route path="projects/:id" element={<Page><ProjectDetailPage /></Page>} />
               <Route path="projects/:id/edit" element={<Page><ProjectFormPage /></Page>} />
+              <Route path="chains" element={<Page><ChainsPage /></Page>} />
+              <Route path="chains/:id" element={<Page><ChainPage /></Page>} />
+              <Route path="enterprises" element={<Page><EnterpriseListPage /></Page>} />
+              <Route path="enterprises/new" element={<Page><EnterpriseFormPage /></Page>} />
+              <Route path="enterprises/:id" element={<Page><EnterpriseDetailPage /></Page>} />
+              <Route path="enterprises/:id/edit" element={<Page><EnterpriseFormPage /></Page>} />
+              <Route path="leads" element={<Page><LeadListPage /></Page>} />
+              <Route
+                path="imports"
+                element={
+                  <RequireAuth admin>
+                    <Page><ImportsPage /></Page>
+                  </RequireAuth>
+                }
+              />
               <Route
                 path="audit"
                 element={

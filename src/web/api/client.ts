@@ -40,7 +40,9 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     Accept: 'application/json',
     'Accept-Language': language === 'zh' ? 'zh-CN' : 'en',
   };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart boundary header.
+  const isForm = opts.body instanceof FormData;
+  if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -49,7 +51,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
     });
   } catch {
     throw new ApiError(0, 'network', language === 'zh' ? '网络连接失败,请稍后重试' : 'Network error, please retry');

@@ -10,6 +10,29 @@ import type {
   UpdateProjectInput,
 } from '../../shared/projects.js';
 import type { RegionList } from '../../shared/regions.js';
+import type {
+  ChainDetail,
+  ChainSummary,
+  ClusterList,
+  CreateChainInput,
+  CreateNodeInput,
+  CreateNodeLinkInput,
+  NodeDetail,
+  TargetList,
+  UpdateChainInput,
+  UpdateNodeInput,
+} from '../../shared/chains.js';
+import type {
+  CreateEnterpriseInput,
+  CreateSupplyLinkInput,
+  Enterprise,
+  EnterpriseLinks,
+  EnterprisePage,
+  SupplyLink,
+  UpdateEnterpriseInput,
+} from '../../shared/enterprises.js';
+import type { ImportJob } from '../../shared/imports.js';
+import type { CreateLeadInput, Lead, LeadPage } from '../../shared/leads.js';
 import { api, toQuery } from './client.js';
 
 export type { CurrentUser, SessionInfo };
@@ -22,6 +45,20 @@ export interface ProjectFilters {
   sort?: string;
   order?: 'asc' | 'desc';
 }
+
+export interface EnterpriseFilters {
+  q?: string;
+  region?: string;
+  local?: 'true' | 'false';
+  leader?: 'true' | 'false';
+  chainId?: number;
+  nodeId?: number;
+  size?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+}
+
+export type ImportPath = 'enterprises' | 'supply-links';
 
 export const endpoints = {
   login: (username: string, password: string) =>
@@ -42,4 +79,41 @@ export const endpoints = {
     api<Project>(`/api/projects/${id}/transitions`, { method: 'POST', body }),
   audit: (q: { page: number; pageSize: number; entity?: string; entityId?: string }) =>
     api<{ items: AuditEntry[]; total: number }>(`/api/audit${toQuery(q)}`),
+
+  // chain map
+  clusters: () => api<ClusterList>('/api/clusters'),
+  chain: (id: number) => api<ChainDetail>(`/api/chains/${id}`),
+  chainExportUrl: (id: number) => `/api/chains/${id}/export.xlsx`,
+  createChain: (body: CreateChainInput) => api<ChainSummary>('/api/chains', { method: 'POST', body }),
+  updateChain: (id: number, body: UpdateChainInput) => api<unknown>(`/api/chains/${id}`, { method: 'PATCH', body }),
+  createNode: (chainId: number, body: CreateNodeInput) =>
+    api<unknown>(`/api/chains/${chainId}/nodes`, { method: 'POST', body }),
+  updateNode: (id: number, body: UpdateNodeInput) => api<unknown>(`/api/chain-nodes/${id}`, { method: 'PATCH', body }),
+  deleteNode: (id: number) => api<void>(`/api/chain-nodes/${id}`, { method: 'DELETE' }),
+  createLink: (chainId: number, body: CreateNodeLinkInput) =>
+    api<unknown>(`/api/chains/${chainId}/links`, { method: 'POST', body }),
+  deleteLink: (id: number) => api<void>(`/api/chain-links/${id}`, { method: 'DELETE' }),
+  node: (id: number) => api<NodeDetail>(`/api/chain-nodes/${id}`),
+  targets: (nodeId: number) => api<TargetList>(`/api/chain-nodes/${nodeId}/targets`),
+
+  // enterprises
+  enterprises: (f: EnterpriseFilters & { page: number; pageSize: number }) =>
+    api<EnterprisePage>(`/api/enterprises${toQuery({ ...f })}`),
+  enterpriseExportUrl: (f: EnterpriseFilters) => `/api/enterprises/export.xlsx${toQuery({ ...f })}`,
+  enterprise: (id: number) => api<Enterprise>(`/api/enterprises/${id}`),
+  createEnterprise: (body: CreateEnterpriseInput) => api<Enterprise>('/api/enterprises', { method: 'POST', body }),
+  updateEnterprise: (id: number, body: UpdateEnterpriseInput) =>
+    api<Enterprise>(`/api/enterprises/${id}`, { method: 'PATCH', body }),
+  enterpriseLinks: (id: number) => api<EnterpriseLinks>(`/api/enterprises/${id}/links`),
+  createSupplyLink: (body: CreateSupplyLinkInput) => api<SupplyLink>('/api/supply-links', { method: 'POST', body }),
+  deleteSupplyLink: (id: number) => api<void>(`/api/supply-links/${id}`, { method: 'DELETE' }),
+
+  // leads
+  createLead: (body: CreateLeadInput) => api<Lead>('/api/leads', { method: 'POST', body }),
+  leads: (q: { q?: string; page: number; pageSize: number }) => api<LeadPage>(`/api/leads${toQuery(q)}`),
+
+  // imports (the uploads themselves go through features/imports/upload.ts: multipart, not JSON)
+  importTemplateUrl: (kind: ImportPath) => `/api/imports/templates/${kind}.xlsx`,
+  importJob: (id: number) => api<ImportJob>(`/api/imports/${id}`),
+  importErrorsUrl: (id: number) => `/api/imports/${id}/errors.xlsx`,
 };

@@ -1,4 +1,14 @@
-import { AuditOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, ProjectOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ProjectOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
@@ -22,8 +32,14 @@ export function AppLayout() {
   const items: MenuProps['items'] = [
     { key: '/dashboard', icon: <DashboardOutlined />, label: <span data-testid="menu-dashboard">{t('menuDashboard')}</span> },
     { key: '/projects', icon: <ProjectOutlined />, label: <span data-testid="menu-projects">{t('menuProjects')}</span> },
+    { key: '/chains', icon: <ApartmentOutlined />, label: <span data-testid="menu-chains">{t('menuChains')}</span> },
+    { key: '/enterprises', icon: <BankOutlined />, label: <span data-testid="menu-enterprises">{t('menuEnterprises')}</span> },
+    { key: '/leads', icon: <AimOutlined />, label: <span data-testid="menu-leads">{t('menuLeads')}</span> },
     ...(isAdmin
-      ? [{ key: '/audit', icon: <AuditOutlined />, label: <span data-testid="menu-audit">{t('menuAudit')}</span> }]
+      ? [
+          { key: '/imports', icon: <CloudUploadOutlined />, label: <span data-testid="menu-imports">{t('menuImports')}</span> },
+          { key: '/audit', icon: <AuditOutlined />, label: <span data-testid="menu-audit">{t('menuAudit')}</span> },
+        ]
       : []),
   ];
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
