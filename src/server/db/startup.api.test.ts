@@ -58,3 +58,22 @@ describe('start-up on an empty database', () => {
     }
   });
 });
+
+describe('start-up after a crash', () => {
+  it('an import left running by a dead process is marked failed, nothing written', async () => {
+    const fresh = await createTestDatabase();
+    const config = { ...loadConfig({ DEMO: 'false' }), dataDir: fresh.dataDir, databaseUrl: fresh.databaseUrl };
+    const database = openDatabase(config);
+    try {
+      await prepareDatabase(database, config);
+      const createdAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+      await database.db.insertInto('import_jobs').values({ kind: 'enterprises', status: 'writing', file_name: 'x.xlsx', errors_json: '[]', created_at: createdAt }).execute();
+      await prepareDatabase(database, config);
+      const job = await database.db.selectFrom('import_jobs').select(['status', 'message']).executeTakeFirstOrThrow();
+      expect(job).toEqual({ status: 'failed', message: '服务器重启,导入已中断,未写入任何数据' });
+    } finally {
+      await database.close();
+      await fresh.drop();
+    }
+  });
+});

@@ -24,9 +24,25 @@ export async function prepareDatabase(database: Database, config: Config): Promi
   });
 }
 
+/**
+ * An import runs in the process that received it; if that process died, its job would read
+ * "running" for ever. Its transaction never committed, so nothing of it was written: say so.
+ * On PostgreSQL another instance may be running an import right now, so only old jobs are closed.
+ */
+async function closeInterruptedImports(database: Database): Promise<void> {
+  const cutoff = database.engine === 'sqlite' ? new Date() : new Date(Date.now() - 2 * 3_600_000);
+  await database.db
+    .updateTable('import_jobs')
+    .set({ status: 'failed', message: '服务器重启,导入已中断,未写入任何数据', finished_at: new Date().toISOString() })
+    .where('status', 'in', ['validating', 'writing'])
+    .where('created_at', '<', cutoff.toISOString())
+    .execute();
+}
+
 async function prepare(database: Database, config: Config): Promise<'demo' | 'admin' | null> {
   const { db } = database;
   await migrateToLatest(db);
+  await closeInterruptedImports(database);
   if (config.demo) return (await loadDemoIfEmpty(db, config)) ? 'demo' : null;
   if (!config.adminPassword) return null;
   const exists = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
