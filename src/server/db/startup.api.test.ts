@@ -67,7 +67,22 @@ describe('start-up after a crash', () => {
     try {
       await prepareDatabase(database, config);
       const createdAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
-      await database.db.insertInto('import_jobs').values({ kind: 'enterprises', status: 'writing', file_name: 'x.xlsx', errors_json: '[]', created_at: createdAt }).execute();
+      await database.db.insertInto('import_jobs').values({
+          kind: 'enterprises',
+          status: 'writing',
+          file_name: 'x.xlsx',
+          total_rows: 10,
+          processed_rows: 5,
+          created_count: 0,
+          updated_count: 0,
+          unchanged_count: 0,
+          error_count: 0,
+          errors_json: '[]',
+          message: null,
+          created_by: null,
+          created_at: createdAt,
+          finished_at: null,
+        }).execute();
       await prepareDatabase(database, config);
       const job = await database.db.selectFrom('import_jobs').select(['status', 'message']).executeTakeFirstOrThrow();
       expect(job).toEqual({ status: 'failed', message: '服务器重启,导入已中断,未写入任何数据' });

@@ -11,10 +11,12 @@ interface Props {
   excludeId?: number;
   testId?: string;
   placeholder?: string;
+  /** The enterprise already chosen, so it shows by name before any search finds it. */
+  selected?: { id: number; name: string } | null;
 }
 
 /** Picks an enterprise by typing part of its name or credit code; the server searches, debounced. */
-export function EnterprisePicker({ value, onChange, excludeId, testId, placeholder }: Props) {
+export function EnterprisePicker({ value, onChange, excludeId, testId, placeholder, selected }: Props) {
   const { t } = useI18n();
   const [input, setInput] = useState('');
   const [q, setQ] = useState('');
@@ -34,6 +36,9 @@ export function EnterprisePicker({ value, onChange, excludeId, testId, placehold
       value: e.id,
       label: e.isLocal ? `${e.name}(${e.regionName ?? ''})` : `${e.name}(${[e.province, e.city].filter(Boolean).join('')})`,
     }));
+  if (selected && selected.id === value && !options.some((o) => o.value === selected.id)) {
+    options.unshift({ value: selected.id, label: selected.name });
+  }
 
   return (
     <Select<number>

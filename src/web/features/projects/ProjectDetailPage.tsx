@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, EditOutlined, RollbackOutlined, StopOutlined, StepFo
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatTimestamp, formatYuan } from '../../../shared/format.js';
 import { furthestReached, isOpenStage, nextStage, rollbackTargets } from '../../../shared/stages.js';
 import { ApiError } from '../../api/client.js';
@@ -120,6 +120,28 @@ export default function ProjectDetailPage() {
             { key: 'name', label: field('name'), children: p.name },
             { key: 'investorName', label: field('investorName'), children: p.investorName },
             { key: 'investorUscc', label: field('investorUscc'), children: text(p.investorUscc) },
+            {
+              key: 'enterprise',
+              label: field('enterpriseId'),
+              children: p.enterprise ? (
+                <Link to={`/enterprises/${p.enterprise.id}`} data-testid="project-enterprise">
+                  {p.enterprise.name}
+                </Link>
+              ) : (
+                none
+              ),
+            },
+            {
+              key: 'node',
+              label: field('nodeId'),
+              children: p.node ? (
+                <Link to={`/chains/${p.node.chainId}`} data-testid="project-node">
+                  {`${p.node.chainName} / ${p.node.name}`}
+                </Link>
+              ) : (
+                none
+              ),
+            },
             { key: 'region', label: field('regionCode'), children: nameOf(p.regionCode, p.regionName) },
             { key: 'cluster', label: field('cluster'), children: text(p.cluster) },
             { key: 'chain', label: field('chain'), children: text(p.chain) },

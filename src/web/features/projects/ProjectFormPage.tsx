@@ -30,6 +30,8 @@ import { applyFieldError, errorMessage } from '../../api/formErrors.js';
 import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
+import { EnterprisePicker } from '../enterprises/EnterprisePicker.js';
+import { NodeTreeSelect } from '../enterprises/NodeTreeSelect.js';
 import { NotFound } from '../layout/NotFound.js';
 import {
   FIELD_RENAMES,
@@ -102,6 +104,32 @@ export default function ProjectFormPage() {
       if (!applyFieldError(form, err, FORM_FIELDS, FIELD_RENAMES)) setError(errorMessage(err));
     },
   });
+
+  // Picking an enterprise from the base fills the investor's name and credit code when the officer
+  // has not typed them yet; what is already there is left alone.
+  const onPickEnterprise = async (enterpriseId: number | undefined) => {
+    if (enterpriseId == null) return;
+    const blank = (name: keyof ProjectFormValues) => !String(form.getFieldValue(name) ?? '').trim();
+    if (!blank('investorName') && !blank('investorUscc')) return;
+    try {
+      const e = await qc.fetchQuery({
+        queryKey: ['enterprise', enterpriseId],
+        queryFn: () => endpoints.enterprise(enterpriseId),
+        staleTime: 30_000,
+      });
+      // The user may have picked another one while this was loading.
+      if (form.getFieldValue('enterpriseId') !== enterpriseId) return;
+      const fill: Partial<ProjectFormValues> = {};
+      if (blank('investorName')) fill.investorName = e.name;
+      if (blank('investorUscc') && e.uscc) fill.investorUscc = e.uscc;
+      if (Object.keys(fill).length) {
+        form.setFieldsValue(fill);
+        void form.validateFields(Object.keys(fill) as (keyof ProjectFormValues)[]);
+      }
+    } catch {
+      // Filling in is a convenience; the pick itself stands.
+    }
+  };
 
   const reloadLatest = async (keepMine: boolean) => {
     const latest = await qc.fetchQuery({ queryKey: ['project', id], queryFn: () => endpoints.project(id), staleTime: 0 });
@@ -193,6 +221,20 @@ export default function ProjectFormPage() {
                 rules={[{ validator: (_, v: string | undefined) => (!v || isValidUscc(v) ? Promise.resolve() : Promise.reject(new Error(t('usccInvalid')))) }]}
               >
                 <Input maxLength={18} style={{ textTransform: 'uppercase' }} data-testid="field-uscc" />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name="enterpriseId" label={t('projectEnterprise')} extra={t('projectEnterpriseHint')}>
+                <EnterprisePicker
+                  testId="field-enterprise"
+                  selected={project.data?.enterprise}
+                  onChange={(v) => void onPickEnterprise(v)}
+                />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name="nodeId" label={field('nodeId')}>
+                <NodeTreeSelect multiple={false} testId="field-node" />
               </Form.Item>
             </Col>
             <Col {...half}>

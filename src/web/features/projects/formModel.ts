@@ -25,6 +25,9 @@ export interface ProjectFormValues {
   plannedDates?: Partial<Record<PlannedStage, Dayjs | null>>;
   stage?: 'negotiating' | 'signed';
   stageDate?: Dayjs | null;
+  /** The investor in the enterprise base and the chain node the project fills; empty means none. */
+  enterpriseId?: number | null;
+  nodeId?: number | null;
 }
 
 /** Server field paths → form field names where they differ. */
@@ -53,6 +56,8 @@ export const FORM_FIELDS = [
   'plannedDates',
   'stage',
   'stageDate',
+  'enterpriseId',
+  'nodeId',
 ];
 
 const toYuan = (wan: number | null | undefined) => (wan == null ? undefined : Math.round(wan * 10_000));
@@ -77,6 +82,8 @@ export function projectToValues(p: Project): ProjectFormValues {
     tagInnovation: p.tagInnovation,
     tagValue: p.tagValue,
     plannedDates: Object.fromEntries(PLANNED_STAGES.map((s) => [s, fromDate(p.plannedDates[s])])),
+    enterpriseId: p.enterprise?.id,
+    nodeId: p.node?.id,
   };
 }
 
@@ -103,6 +110,9 @@ function commonBody(v: ProjectFormValues) {
       PlannedStage,
       string | null
     >,
+    // A cleared picker is undefined; the API clears with null.
+    enterpriseId: v.enterpriseId ?? null,
+    nodeId: v.nodeId ?? null,
   };
 }
 
