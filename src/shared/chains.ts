@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './common.js';
+import { idSchema, plainText } from './common.js';
 
 export const NODE_POSITIONS = ['upstream', 'midstream', 'downstream'] as const;
 export type NodePosition = (typeof NODE_POSITIONS)[number];
@@ -8,7 +8,7 @@ export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 export const createChainSchema = z
   .object({
-    clusterId: z.number().int().positive(),
+    clusterId: idSchema,
     name: plainText(100).min(1),
     description: plainText(2000).optional(),
     weakThreshold: z.number().int().min(1).max(1000).optional(),

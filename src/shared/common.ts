@@ -29,6 +29,7 @@ export function plainText(max: number) {
 }
 
 /** Database ids are 32-bit integers on both engines; anything larger cannot exist. */
+export const idSchema = z.number().int().positive().max(2_147_483_647);
 export const idParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export type IdParams = z.infer<typeof idParamsSchema>;
 

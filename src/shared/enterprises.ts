@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, pageOf, pageQuerySchema, plainText } from './common.js';
+import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText } from './common.js';
 import { usccSchema } from './projects.js';
 
 export const ENTERPRISE_SIZES = ['large', 'medium', 'small', 'micro'] as const;
@@ -11,7 +11,7 @@ export const ENTERPRISE_SIZE_LABELS: Record<EnterpriseSize, { zh: string; en: st
   micro: { zh: '微型', en: 'Micro' },
 };
 
-const idList = z.array(z.number().int().positive()).max(200);
+const idList = z.array(idSchema).max(200);
 
 // No defaults: PATCH uses the partial form, and a default would overwrite what the user left out.
 const enterpriseFields = {
@@ -89,8 +89,8 @@ export type EnterprisePage = z.infer<typeof enterprisePageSchema>;
 
 export const createSupplyLinkSchema = z
   .object({
-    supplierId: z.number().int().positive(),
-    customerId: z.number().int().positive(),
+    supplierId: idSchema,
+    customerId: idSchema,
     product: plainText(100).min(1),
     volume: z.number().min(0).max(1e12).nullable().optional(),
     unit: plainText(20).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuerySchema, plainText } from './common.js';
+import { idSchema, pageOf, pageQuerySchema, plainText } from './common.js';
 
 // The lead pipeline (statuses, activities, signing) grows from this record in a later issue.
 export const LEAD_STATUSES = ['new', 'contacted', 'visited', 'negotiating', 'signed', 'lost'] as const;
@@ -7,8 +7,8 @@ export const LEAD_SOURCES = ['gap_analysis', 'chain_leader_referral', 'conferenc
 
 export const createLeadSchema = z
   .object({
-    enterpriseId: z.number().int().positive(),
-    nodeId: z.number().int().positive(),
+    enterpriseId: idSchema,
+    nodeId: idSchema,
     regionCode: plainText(20).nullable().optional(),
     note: plainText(1000).optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, pageOf, pageQuerySchema, plainText, yuanSchema } from './common.js';
+import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, yuanSchema } from './common.js';
 import { ALL_STAGES, INITIAL_STAGES, STAGES } from './stages.js';
 import { isValidUscc } from './uscc.js';
 import { PROJECT_SORTS } from './project-sorts.js';
@@ -47,8 +47,8 @@ const projectFields = {
   tagValue: z.boolean().optional(),
   plannedDates: plannedDatesSchema.optional(),
   /** The investor in the enterprise base, and the chain node the project fills. */
-  enterpriseId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
-  nodeId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+  enterpriseId: idSchema.nullable().optional(),
+  nodeId: idSchema.nullable().optional(),
 };
 
 export const createProjectSchema = z

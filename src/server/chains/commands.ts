@@ -60,7 +60,10 @@ export async function updateNode({ db, user, input, id }: Options<UpdateNodeInpu
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('chain_nodes').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFoundError(NODE_NOUN);
-    const changes = { name: input.name, position: input.position, sort_order: input.sortOrder };
+    const changes = Object.fromEntries(
+      Object.entries({ name: input.name, position: input.position, sort_order: input.sortOrder }).filter(([, v]) => v !== undefined),
+    );
+    if (Object.keys(changes).length === 0) return;
     await trx.updateTable('chain_nodes').set(changes).where('id', '=', id).execute();
     await recordAudit(trx, { actor: user, action: 'chain_node.update', entity: 'chain_node', entityId: id, before, after: changes });
   });

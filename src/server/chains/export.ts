@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
+import type { CurrentUser } from '../../shared/auth.js';
 import type { DB } from '../db/schema.js';
+import { enterpriseScope } from '../enterprises/policy.js';
 import { chainDetail } from './queries.js';
 
 const POSITION = { upstream: '上游', midstream: '中游', downstream: '下游' } as const;
@@ -9,16 +11,18 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const safe = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);
 
 /** One row per node and enterprise on it: the table a bureau hands round when planning 补链. */
-export async function chainWorkbook(db: Kysely<DB>, chainId: number): Promise<{ name: string; buffer: Buffer }> {
+export async function chainWorkbook(db: Kysely<DB>, user: CurrentUser, chainId: number): Promise<{ name: string; buffer: Buffer }> {
   const chain = await chainDetail(db, chainId);
   const rows = await db
     .selectFrom('enterprise_nodes as en')
-    .innerJoin('enterprises as e', 'e.id', 'en.enterprise_id')
+    .innerJoin('enterprises', 'enterprises.id', 'en.enterprise_id')
     .innerJoin('chain_nodes as n', 'n.id', 'en.node_id')
-    .leftJoin('regions as r', 'r.code', 'e.region_code')
-    .select(['en.node_id', 'e.id', 'e.name', 'e.uscc', 'e.is_local', 'e.province', 'e.city', 'r.name as region_name'])
+    .leftJoin('regions as r', 'r.code', 'enterprises.region_code')
+    .select(['en.node_id', 'enterprises.id', 'enterprises.name', 'enterprises.uscc', 'enterprises.is_local', 'enterprises.province', 'enterprises.city', 'r.name as region_name'])
     .where('n.chain_id', '=', chainId)
-    .orderBy('e.name')
+    // An enterprise user sees only itself here too; the counts per node stay as everyone reads them.
+    .where(enterpriseScope(user))
+    .orderBy('enterprises.name')
     .execute();
   const leaderIds = new Set(chain.leaders.map((l) => l.id));
   const workbook = new ExcelJS.Workbook();

@@ -44,3 +44,28 @@ describe('exports of the chain map and the enterprise base', () => {
     expect(tbea.getCell(10).value).toBe('输变电装备/电线电缆');
   });
 });
+
+describe('exports in an enterprise user’s scope', () => {
+  it('the chain table lists only the enterprise itself for an enterprise user', async () => {
+    const { addEnterpriseUser } = await import('../../../tests/support/server.js');
+    const admin = await server.as('admin');
+    const dongfang = (await admin.get(`/api/enterprises?q=${encodeURIComponent('东方风电')}`)).body.items[0];
+    await addEnterpriseUser(server, 'dongfang-user', dongfang.uscc);
+    const chains = (await admin.get('/api/clusters')).body.items.flatMap((c: { chains: { id: number; name: string }[] }) => c.chains);
+    const wind = chains.find((c: { name: string }) => c.name === '风电装备');
+    const res = await (await server.as('dongfang-user')).get(`/api/chains/${wind.id}/export.xlsx`);
+    const sheet = await sheetOf(res.raw!, '环节与企业');
+    const names = new Set<unknown>();
+    for (let r = 2; r <= sheet.rowCount; r++) names.add(sheet.getRow(r).getCell(5).value);
+    names.delete('');
+    expect([...names]).toEqual(['新疆东方风电新能源有限公司']);
+  });
+
+  it('PATCH /api/chain-nodes/:id with an empty body → 200, nothing changed', async () => {
+    const admin = await server.as('admin');
+    const chains = (await admin.get('/api/clusters')).body.items.flatMap((c: { chains: { id: number }[] }) => c.chains);
+    const node = (await admin.get(`/api/chains/${chains[0].id}`)).body.nodes[0];
+    const res = await admin.patch(`/api/chain-nodes/${node.id}`, {});
+    expect([res.status, res.body.node.name]).toEqual([200, node.name]);
+  });
+});

@@ -52,7 +52,6 @@ function other(link: Link, id: number): number {
 export function rankTargets(input: RankInput): Target[] {
   const { candidates, leaders, names, links, today, lang } = input;
   const leaderIds = new Set(leaders.map((l) => l.id));
-  const candidateIds = new Set(candidates.map((c) => c.id));
   const byEnterprise = new Map<number, Link[]>();
   for (const link of links) {
     for (const id of [link.supplier_id, link.customer_id]) byEnterprise.set(id, [...(byEnterprise.get(id) ?? []), link]);
@@ -64,7 +63,7 @@ export function rankTargets(input: RankInput): Target[] {
     const own = byEnterprise.get(c.id) ?? [];
     const direct = own.filter((l) => leaderIds.has(other(l, c.id)));
     const twoStep = own
-      .filter((l) => !leaderIds.has(other(l, c.id)) && !candidateIds.has(other(l, c.id)))
+      .filter((l) => !leaderIds.has(other(l, c.id)))
       .flatMap((first) => {
         const middle = other(first, c.id);
         return (byEnterprise.get(middle) ?? []).filter((second) => leaderIds.has(other(second, middle))).map((second) => [first, second] as const);

@@ -55,8 +55,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/chains/:id/export.xlsx', {
     schema: { tags, summary: 'The chain’s node/enterprise table as Excel', params: idParamsSchema, response: { 200: z.any(), ...errors } },
     handler: async (request, reply) => {
-      requireUser(request);
-      const { name, buffer } = await chainWorkbook(db, request.params.id);
+      const { name, buffer } = await chainWorkbook(db, requireUser(request), request.params.id);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="chain-${request.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)

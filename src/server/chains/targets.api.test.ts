@@ -70,6 +70,18 @@ describe('ranked targets for a gap node', () => {
   });
 });
 
+describe('a two-step tie through another candidate', () => {
+  it('a target that trades with a directly tied candidate is ranked two-step, not left out', async () => {
+    const m = await addEnterprise(admin, { name: '外地M', nodeIds: [gapNode] }, true);
+    expect((await admin.post('/api/supply-links', { supplierId: m.id, customerId: ids.D1, product: '半成品', volume: 10, date: daysAgo(10) })).status).toBe(201);
+    const items = (await admin.get(`/api/chain-nodes/${gapNode}/targets`)).body.items;
+    const target = items.find((t: { enterprise: { id: number } }) => t.enterprise.id === m.id);
+    expect(target.tier).toBe('two_step');
+    expect(target.paths[0].steps.map((s: { customer: { name: string } }) => s.customer.name)).toEqual(['外地D1', '本地链主L']);
+    await server.db.deleteFrom('enterprise_nodes').where('enterprise_id', '=', m.id).execute();
+  });
+});
+
 describe('recording a target as a lead', () => {
   it('POST /api/leads → 201 with the server’s score and explanation; again → 409; the target shows its lead', async () => {
     const mulei = await server.as('mulei');

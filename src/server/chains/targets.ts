@@ -49,7 +49,7 @@ export async function nodeTargets(db: Kysely<DB>, nodeId: number, lang: Lang): P
   const candidateIds = candidates.map((c) => c.id);
   const leaderIds = leaders.map((l) => l.id);
   const direct = await linksBetween(db, candidateIds, leaderIds);
-  // The middle of a two-step path: anyone trading with a candidate who is neither a leader nor a candidate.
+  // The middle of a two-step path: anyone trading with a candidate who is not a leader (another candidate counts).
   const firstHops = candidateIds.length
     ? await db
         .selectFrom('supply_links')
@@ -57,7 +57,7 @@ export async function nodeTargets(db: Kysely<DB>, nodeId: number, lang: Lang): P
         .where((eb) => eb.or([eb('supplier_id', 'in', candidateIds), eb('customer_id', 'in', candidateIds)]))
         .execute()
     : [];
-  const exclude = new Set([...candidateIds, ...leaderIds]);
+  const exclude = new Set(leaderIds);
   const middles = [...new Set(firstHops.flatMap((l) => [l.supplier_id, l.customer_id]).filter((id) => !exclude.has(id)))];
   const secondHops = await linksBetween(db, middles, leaderIds);
   const names = new Map<number, string>([...candidates, ...leaders].map((e) => [e.id, e.name]));

@@ -62,7 +62,7 @@ export async function createEnterprise(options: { db: Kysely<DB>; user: CurrentU
   const { db, user, input } = options;
   assertCanCreateEnterprises(user);
   if (input.leadChainIds?.length) assertCanSetLeaders(user);
-  const placement: Placement = { is_local: input.isLocal ? 1 : 0, region_code: input.regionCode ?? null, province: input.province ?? '', city: input.city ?? '' };
+  const placement: Placement = { is_local: input.isLocal ? 1 : 0, region_code: input.regionCode || null, province: input.province ?? '', city: input.city ?? '' };
   assertCanEditEnterprise(user, placement);
   return db.transaction().execute(async (trx) => {
     await checkPlacement(trx, placement);
@@ -109,7 +109,7 @@ export async function updateEnterprise(options: { db: Kysely<DB>; user: CurrentU
     const placement: Placement = {
       is_local: isLocal,
       // Moving an enterprise out of the prefecture clears its region unless a new one is given.
-      region_code: input.regionCode !== undefined ? input.regionCode : isLocal ? row.region_code : null,
+      region_code: input.regionCode !== undefined ? input.regionCode || null : isLocal ? row.region_code : null,
       province: input.province ?? row.province,
       city: input.city ?? row.city,
     };

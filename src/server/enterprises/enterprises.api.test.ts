@@ -131,3 +131,36 @@ describe('supply links', () => {
     expect((await mulei.post('/api/supply-links', { supplierId: a.id, customerId: b.id, product: '铝棒' })).status).toBe(403);
   });
 });
+
+describe('review fixes: link scope, empty regions, id bounds', () => {
+  it('a county officer keeps its own local firms’ links: with an outside firm 201; with another region’s firm, or between outside firms, 403', async () => {
+    const own = await addEnterprise(mulei, { name: '木垒本地甲' });
+    const outside = await addEnterprise(mulei, { name: '外地乙' }, true);
+    const outside2 = await addEnterprise(mulei, { name: '外地丙' }, true);
+    const theirs = await addEnterprise(admin, { regionCode: '652324', name: '玛纳斯丁' });
+    expect((await mulei.post('/api/supply-links', { supplierId: outside.id, customerId: own.id, product: '钢材' })).status).toBe(201);
+    expect((await mulei.post('/api/supply-links', { supplierId: own.id, customerId: theirs.id, product: '钢材' })).status).toBe(403);
+    expect((await mulei.post('/api/supply-links', { supplierId: outside.id, customerId: outside2.id, product: '钢材' })).status).toBe(403);
+    const adminLink = await admin.post('/api/supply-links', { supplierId: theirs.id, customerId: outside.id, product: '铝水' });
+    expect((await mulei.request('DELETE', `/api/supply-links/${adminLink.body.id}`)).status).toBe(403);
+  });
+
+  it('an outside enterprise sent with regionCode "" → 201 with no region, not 500', async () => {
+    const res = await admin.post('/api/enterprises', buildOutsideEnterprise({ regionCode: '' }));
+    expect([res.status, res.body.regionCode]).toEqual([201, null]);
+  });
+
+  it.each([
+    ['/api/supply-links', { supplierId: 3_000_000_000, customerId: 1, product: 'x' }, 'supplierId'],
+    ['/api/leads', { enterpriseId: 1, nodeId: 3_000_000_000 }, 'nodeId'],
+    ['/api/chains', { clusterId: 2_147_483_648, name: 'x' }, 'clusterId'],
+  ])('POST %s with an id beyond 32 bits → 400 naming it', async (path, body, field) => {
+    const res = await admin.post(path, body);
+    expect([res.status, res.body.error.field]).toEqual([400, field]);
+  });
+
+  it('POST /api/enterprises with a node id beyond 32 bits → 400 naming nodeIds', async () => {
+    const res = await admin.post('/api/enterprises', buildEnterprise({ nodeIds: [3_000_000_000] }));
+    expect([res.status, String(res.body.error.field)]).toEqual([400, 'nodeIds.0']);
+  });
+});

@@ -9,9 +9,14 @@ import { canEditEnterprise } from './policy.js';
 
 const LINK_NOUN = { zh: '供需关系', en: 'Supply link' };
 
-/** A link may be recorded by anyone who may edit either of its two enterprises. */
+/**
+ * Admins keep every link. A county officer keeps the links of its own local enterprises: one end must
+ * be theirs, and no end may be another region's. Two outside firms' trade is the prefecture's to record.
+ */
 function assertCanEditLink(user: CurrentUser, ends: { is_local: number; region_code: string | null }[]): void {
-  if (!ends.some((e) => canEditEnterprise(user, e))) {
+  const own = (e: { is_local: number; region_code: string | null }) => e.is_local === 1 && canEditEnterprise(user, e);
+  const allowed = user.role === 'admin' || (ends.some(own) && ends.every((e) => e.is_local === 0 || own(e)));
+  if (!allowed) {
     throw new ForbiddenError({ zh: '只能维护本县市(园区)企业的供需关系', en: 'You can only record supply links of your own region’s enterprises' });
   }
 }

@@ -9,6 +9,9 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: 
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: { zh: '请求内容为空', en: 'The request body is empty' } },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', message: { zh: '请求内容过大', en: 'The request body is too large' } },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: { zh: '不支持的内容类型', en: 'Unsupported content type' } },
+  FST_PARTS_LIMIT: { status: 413, code: 'too_many_parts', message: { zh: '上传内容过多,请只上传一个文件', en: 'Too many parts; upload one file' } },
+  FST_FILES_LIMIT: { status: 413, code: 'too_many_parts', message: { zh: '上传内容过多,请只上传一个文件', en: 'Too many parts; upload one file' } },
+  FST_FIELDS_LIMIT: { status: 413, code: 'too_many_parts', message: { zh: '上传内容过多,请只上传一个文件', en: 'Too many parts; upload one file' } },
   FST_ERR_BAD_URL: { status: 400, code: 'bad_url', message: { zh: '请求地址无效', en: 'The request URL is malformed' } },
 };
 

@@ -101,7 +101,8 @@ export async function enterpriseImporter(db: Kysely<DB>, present: Set<Enterprise
 
     let nodeIds: number[] | undefined;
     const nodesText = text('nodes');
-    if (nodesText !== undefined) {
+    // A blank 所属环节 leaves the enterprise's nodes as they are, as the template says.
+    if (nodesText !== undefined && nodesText.trim() !== '') {
       nodeIds = [];
       for (const entry of nodesText.split(/[;;\n]/).map((s) => s.trim()).filter(Boolean)) {
         const ids = nodesByKey.get(nodeKey(entry));

@@ -298,3 +298,14 @@ describe('supply link import', () => {
     expect(await server.db.selectFrom('supply_links').select('id').execute()).toEqual(before);
   });
 });
+
+describe('malformed uploads', () => {
+  it.each([
+    ['multipart without a boundary', 'multipart/form-data', 'whatever'],
+    ['a body that does not match its boundary', 'multipart/form-data; boundary=abc', '--xyz\r\nnot a part'],
+    ['a truncated part', 'multipart/form-data; boundary=abc', '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK'],
+  ])('%s → 400 naming file, not 500', async (_what, type, body) => {
+    const res = await admin.request('POST', '/api/imports/enterprises', body, { 'content-type': type });
+    expect([res.status, res.body.error.field]).toEqual([400, 'file']);
+  });
+});

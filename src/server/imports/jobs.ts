@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { ImportJob, ImportKind, ImportRowError } from '../../shared/imports.js';
 import { recordAudit } from '../audit/record.js';
@@ -111,6 +111,9 @@ export async function runImport(o: RunImportOptions): Promise<void> {
 
     await update({ status: 'writing', total_rows: total, processed_rows: 0 });
     await db.transaction().execute(async (trx) => {
+      // Two imports writing at once on PostgreSQL would both insert the same new credit codes;
+      // they take turns, and the second then finds the first's rows and counts them unchanged.
+      if (o.engine === 'postgres') await sql`select pg_advisory_xact_lock(7231852)`.execute(trx);
       const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
       const now = nowIso();
       let done = 0;

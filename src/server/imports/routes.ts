@@ -40,7 +40,10 @@ async function adminsOnly(request: FastifyRequest): Promise<void> {
 /** Streams the one uploaded file to the OS temp dir; the job reads it from there and removes it. */
 async function receiveUpload(request: FastifyRequest): Promise<{ file: string; fileName: string }> {
   if (!request.isMultipart()) throw badFile();
-  const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  // A malformed multipart body (no boundary, truncated part) is the caller's mistake, not ours.
+  const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }).catch((error: unknown) => {
+    throw error instanceof AppError ? error : badFile();
+  });
   if (!part || part.fieldname !== 'file' || !/\.xlsx$/i.test(part.filename)) {
     part?.file.resume();
     throw badFile();
@@ -57,7 +60,8 @@ async function receiveUpload(request: FastifyRequest): Promise<{ file: string; f
     if (bytesRead < 4 || head.readUInt32LE(0) !== 0x04034b50) throw badFile();
   } catch (error) {
     await fs.promises.rm(file, { force: true });
-    throw (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : error;
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    throw error instanceof AppError ? error : badFile();
   }
   return { file, fileName: part.filename };
 }

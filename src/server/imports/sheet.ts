@@ -139,7 +139,8 @@ async function* readSheet<K extends string>(file: string, columns: readonly Colu
 
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  // An out-of-range date cell has no ISO form; its text fails the date check and is reported on its row.
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().slice(0, 10);
   if (typeof cell === 'boolean') return cell ? '是' : '否';
   return String(cell);
 }
