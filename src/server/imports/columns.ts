@@ -18,13 +18,13 @@ export const ENTERPRISE_COLUMNS = [
   { key: 'uscc', header: '统一社会信用代码', en: 'Credit code', required: true, width: 22, example: '91652301MA0000001D', help: '必填,18 位,校验位须符合 GB 32100-2015;同一文件内不得重复;已存在的企业按此代码更新。' },
   { key: 'isLocal', header: '是否本地', en: 'Local', required: true, width: 10, example: '是', help: '必填,填“是”或“否”:本州企业填“是”。' },
   { key: 'region', header: '所属县市(园区)', en: 'Region', required: false, width: 24, example: '昌吉市', help: '本地企业必填:县市或园区的名称或代码(如 昌吉市 或 652301);外地企业留空。' },
-  { key: 'province', header: '省份', en: 'Province', required: false, width: 14, example: '新疆维吾尔自治区', help: '选填,最多 50 字;外地企业建议填写。' },
-  { key: 'city', header: '城市', en: 'City', required: false, width: 14, example: '昌吉回族自治州', help: '选填,最多 50 字。' },
-  { key: 'size', header: '企业规模', en: 'Size', required: false, width: 10, example: '中型', help: '选填:大型、中型、小型或微型。' },
-  { key: 'contactName', header: '联系人', en: 'Contact', required: false, width: 12, example: '张三', help: '选填,最多 50 字。' },
-  { key: 'contactPhone', header: '联系电话', en: 'Phone', required: false, width: 16, example: '0994-0000000', help: '选填,最多 50 字。' },
-  { key: 'nodes', header: '所属环节', en: 'Chain nodes', required: false, width: 34, example: '风电装备/整机制造;风电装备/叶片', help: '选填:“产业链名/环节名”,多个用分号(; 或 ;)分隔,每个环节须已在产业链图谱中存在;填写后替换该企业原有环节。' },
-  { key: 'description', header: '简介', en: 'Description', required: false, width: 40, example: '示例行,导入时自动跳过', help: '选填,最多 2000 字。' },
+  { key: 'province', header: '省份', en: 'Province', required: false, width: 14, example: '新疆维吾尔自治区', help: '外地企业必填,最多 50 字;已有企业留空则保持原值。' },
+  { key: 'city', header: '城市', en: 'City', required: false, width: 14, example: '昌吉回族自治州', help: '选填,最多 50 字;已有企业留空则保持原值。' },
+  { key: 'size', header: '企业规模', en: 'Size', required: false, width: 10, example: '中型', help: '选填:大型、中型、小型或微型;已有企业留空则保持原值。' },
+  { key: 'contactName', header: '联系人', en: 'Contact', required: false, width: 12, example: '张三', help: '选填,最多 50 字;已有企业留空则保持原值。' },
+  { key: 'contactPhone', header: '联系电话', en: 'Phone', required: false, width: 16, example: '0994-0000000', help: '选填,最多 50 字;已有企业留空则保持原值。' },
+  { key: 'nodes', header: '所属环节', en: 'Chain nodes', required: false, width: 34, example: '风电装备/整机制造;风电装备/叶片', help: '选填:“产业链名/环节名”,多个用分号(; 或 ;)分隔,每个环节须已在产业链图谱中存在;填写后替换该企业原有环节,留空则保持原有环节。' },
+  { key: 'description', header: '简介', en: 'Description', required: false, width: 40, example: '示例行,导入时自动跳过', help: '选填,最多 2000 字;已有企业留空则保持原值。' },
 ] as const satisfies readonly ColumnDef[];
 export type EnterpriseColumn = (typeof ENTERPRISE_COLUMNS)[number]['key'];
 

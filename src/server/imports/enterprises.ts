@@ -68,7 +68,11 @@ export async function enterpriseImporter(db: Kysely<DB>, present: Set<Enterprise
 
   function checkRow(row: SheetRow<EnterpriseColumn>, report: Reporter): EnterpriseRecord | null {
     const c = row.cells;
-    const text = (k: EnterpriseColumn) => (present.has(k) ? cellText(c[k]) : undefined);
+    // A blank optional cell leaves the stored value alone, like a column left out of the file.
+    const text = (k: EnterpriseColumn) => {
+      const value = present.has(k) ? cellText(c[k]) : '';
+      return value.trim() === '' ? undefined : value;
+    };
     const before = report.count;
     const uscc = cellText(c.uscc).trim().toUpperCase();
     if (cellText(c.name).trim() === EXAMPLE.name && uscc === EXAMPLE.uscc) return null;
