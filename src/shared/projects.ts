@@ -84,6 +84,7 @@ export const projectListQuerySchema = pageQuerySchema
     stage: stageSchema.optional(),
     overdue: z.enum(['true', 'false']).optional(),
     q: text(100).optional(),
+    enterpriseId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     sort: z.enum(PROJECT_SORTS).default('updatedAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
   })

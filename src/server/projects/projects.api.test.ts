@@ -263,6 +263,17 @@ describe('list, search, sort and export', () => {
     }
   });
 
+  it('GET /api/projects?enterpriseId= lists the projects of one investor in the enterprise base', async () => {
+    const firm = await (await server.as('admin')).post('/api/enterprises', {
+      name: '项目筛选测试企业有限公司', uscc: '91440300708461136T', isLocal: false, regionCode: null, province: '广东省',
+    });
+    const p = await create({ enterpriseId: firm.body.id });
+    await create();
+    const res = await mulei.get(`/api/projects?enterpriseId=${firm.body.id}`);
+    expect(res.body.items.map((i: { id: number }) => i.id)).toEqual([p.id]);
+    expect(res.body.items[0].enterprise).toEqual({ id: firm.body.id, name: '项目筛选测试企业有限公司' });
+  });
+
   it('a search for % or _ matches those characters literally', async () => {
     const res = await mulei.get(`/api/projects?q=${encodeURIComponent('%')}`);
     expect(res.body.total).toBe(0);

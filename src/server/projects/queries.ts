@@ -43,6 +43,7 @@ export function filteredProjects(db: Kysely<DB>, user: CurrentUser, filters: Pro
   let query = withNames(db).where(projectScope(user));
   if (filters.region && filters.region !== PREFECTURE_CODE) query = query.where('projects.region_code', '=', filters.region);
   if (filters.stage) query = query.where('projects.stage', '=', filters.stage);
+  if (filters.enterpriseId) query = query.where('projects.enterprise_id', '=', filters.enterpriseId);
   if (filters.overdue === 'true') query = query.where('projects.next_planned_on', '<', today);
   if (filters.overdue === 'false') {
     query = query.where((eb) => eb.or([eb('projects.next_planned_on', 'is', null), eb('projects.next_planned_on', '>=', today)]));

@@ -42,6 +42,7 @@ export interface ProjectFilters {
   stage?: string;
   overdue?: 'true' | 'false';
   q?: string;
+  enterpriseId?: number;
   sort?: string;
   order?: 'asc' | 'desc';
 }

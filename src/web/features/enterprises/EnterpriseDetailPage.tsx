@@ -9,6 +9,7 @@ import { formatTimestamp } from '../../../shared/format.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/formErrors.js';
+import { EnterpriseProjects } from './EnterpriseProjects.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LeaderTag } from '../chains/StatusTag.js';
 import { NotFound } from '../layout/NotFound.js';
@@ -169,6 +170,8 @@ export default function EnterpriseDetailPage() {
           ]}
         />
       </Card>
+
+      <EnterpriseProjects enterpriseId={e.id} />
 
       <Card
         size="small"
