@@ -1,0 +1,36 @@
+// What every table generator receives: the seed, the scale, the writer, the chain map once built,
+// and date helpers anchored on one day (today in Shanghai unless --today pins it).
+import type { ChainMap } from './enterprises.js';
+import type { Writer } from './writers.js';
+
+export interface Scale { enterprises: number; links: number; projects: number; users: number }
+
+export const SCALES: Record<string, Scale> = {
+  town: { enterprises: 10_000, links: 50_000, projects: 1_000, users: 100 },
+  prefecture: { enterprises: 100_000, links: 500_000, projects: 10_000, users: 300 },
+  province: { enterprises: 1_000_000, links: 5_000_000, projects: 100_000, users: 1_000 },
+};
+
+export interface Ctx {
+  seed: number;
+  scale: Scale;
+  w: Writer;
+  map: ChainMap;
+  today: string;
+  /** YYYY-MM-DD, `daysAgo` days before today. */
+  dateAt(daysAgo: number): string;
+  /** An ISO timestamp on that day (10:30 in Shanghai), the form the app writes. */
+  isoAt(daysAgo: number): string;
+}
+
+export function createContext(options: { seed: number; scale: Scale; w: Writer; today: string }): Ctx {
+  const anchor = Date.parse(`${options.today}T02:30:00.000Z`);
+  const dates: string[] = [];
+  const dateAt = (daysAgo: number) => (dates[daysAgo] ??= new Date(anchor - daysAgo * 86_400_000).toISOString().slice(0, 10));
+  return {
+    ...options,
+    map: { chains: [], nodes: [], links: [], covered: [], weak: [] },
+    dateAt,
+    isoAt: (daysAgo) => `${dateAt(daysAgo)}T02:30:00.000Z`,
+  };
+}

@@ -1,0 +1,101 @@
+// npm run bench:data -- --scale town|prefecture|province [--db sqlite|postgres] [--out dir-or-url] [--seed N] [--today YYYY-MM-DD]
+//
+// Generates the benchmark data set straight into a fresh database: the app's own migrations first,
+// then bulk inserts (not the API). SQLite goes to data/bench/<scale>/lianzhu.sqlite, so the server
+// reads it with DATA_DIR=data/bench/<scale>; PostgreSQL to the database lianzhu_bench_<scale>.
+//
+// Reusable by design: each table family has its own generator (enterprises.ts, projects.ts) taking
+// the shared Ctx (seed, scale, writer, chain map, dates). A later module — leads, events, service
+// requests — adds a file exporting `generateX(ctx, …)` and one call in main() below; enterpriseAt(ctx, id)
+// re-derives any enterprise from the seed, so it needs no lookups.
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../../src/server/db/database.js';
+import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { hashPassword } from '../../src/server/auth/passwords.js';
+import { todayInShanghai } from '../../src/shared/format.js';
+import { createContext, SCALES } from './context.js';
+import { generateChainMap, generateEnterprises, generateSupplyLinks } from './enterprises.js';
+import { BENCH_PASSWORD, generateProjects, generateUsers } from './projects.js';
+import { postgresWriter, sqliteWriter, type Writer } from './writers.js';
+
+function parseArgs(argv: string[]) {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    if (!argv[i].startsWith('--')) throw new Error(`Unexpected argument ${argv[i]}`);
+    args.set(argv[i].slice(2), argv[i + 1]);
+    i++;
+  }
+  const scaleName = args.get('scale') ?? 'town';
+  const scale = SCALES[scaleName];
+  if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+  const out = args.get('out');
+  const engine = args.get('db') ?? (out?.startsWith('postgres') ? 'postgres' : 'sqlite');
+  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--db must be sqlite or postgres');
+  const seed = Number(args.get('seed') ?? 20230517);
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  const today = args.get('today') ?? todayInShanghai();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('--today must be YYYY-MM-DD');
+  return { scaleName, scale, engine, out, seed, today };
+}
+
+/** Drops and re-creates the bench database, so every run starts from the migrations. */
+async function freshPostgres(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Refusing database name ${name}`);
+  target.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}
+
+async function main() {
+  const { scaleName, scale, engine, out, seed, today } = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  let w: Writer;
+  let where: string;
+  let file: string | null = null;
+  if (engine === 'postgres') {
+    where = out ?? `postgres://postgres@127.0.0.1:5432/lianzhu_bench_${scaleName}`;
+    await freshPostgres(where);
+    const database = openDatabase({ databaseUrl: where, dataDir: '' });
+    await migrateToLatest(database.db);
+    await database.close();
+    w = await postgresWriter(where);
+  } else {
+    const dataDir = path.resolve(out ?? `data/bench/${scaleName}`);
+    file = path.join(dataDir, 'lianzhu.sqlite');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    const database = openDatabase({ databaseUrl: null, dataDir });
+    await migrateToLatest(database.db);
+    await database.close();
+    w = sqliteWriter(file);
+    where = file;
+  }
+  console.log(`bench data: scale ${scaleName}, seed ${seed}, today ${today}, ${engine} → ${where}`);
+  // One argon2 hash for every user: hashing a thousand would take longer than the rest of the town.
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const ctx = createContext({ seed, scale, w, today });
+  ctx.map = await generateChainMap(ctx);
+  const users = await generateUsers(ctx, passwordHash);
+  const members = await generateEnterprises(ctx);
+  await generateSupplyLinks(ctx, members);
+  await generateProjects(ctx, members, users);
+  await w.finish();
+
+  const seconds = (performance.now() - started) / 1000;
+  const total = [...w.counts.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nrows written (${total.toLocaleString('en')} in ${seconds.toFixed(1)} s, ${Math.round(total / seconds).toLocaleString('en')} rows/s overall):`);
+  for (const [table, count] of [...w.counts].sort((a, b) => b[1] - a[1])) console.log(`  ${table.padEnd(22)} ${count.toLocaleString('en').padStart(11)}`);
+  const missing = ctx.map.nodes.filter((n) => n.status === 'missing').length;
+  console.log(`chain map: ${ctx.map.chains.length} chains, ${ctx.map.nodes.length} nodes (${missing} with no local enterprise, ${ctx.map.weak.length} weak)`);
+  if (file) console.log(`file: ${file}  ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB   serve it with DATA_DIR=${path.relative(process.cwd(), path.dirname(file))} DEMO=false`);
+  else console.log(`database: ${where}   serve it with DATABASE_URL=${where} DEMO=false`);
+  console.log(`sign in (password "${BENCH_PASSWORD}"): bench-admin (admin), bench-leader (leader), bench-mulei (region officer of 652328 木垒)`);
+}
+
+await main();
