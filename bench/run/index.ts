@@ -1,0 +1,285 @@
+// Issue 4's benchmark: starts the real Lianzhu server in this process on a generated data set and
+// measures reads and writes over loopback with autocannon (in a worker thread, off the server's
+// event loop), at 1 and 50 connections, signed in as a region officer and as an admin.
+// Run: npm run bench -- --scale town|prefecture|province [--db sqlite|postgres] [--duration 10]
+//   [--connections 1,50] [--only search] [--no-writes] [--sqlite FILE] [--database-url URL]
+//   [--pg-copy] [--officer bench-mulei] [--admin bench-admin] [--password bench-password] [--in-place]
+//   npm run bench -- --demo   runs the earlier demo measurements (bench/chain.ts on both engines, bench/import.ts)
+// The data comes from `npm run bench:data`. SQLite files are copied to a temporary folder first
+// (--in-place symlinks instead), so the write runs do not change the generated data; PostgreSQL
+// runs on the generated database itself, so the transitions consume its open projects, unless
+// --pg-copy runs on a copy made with CREATE DATABASE … TEMPLATE (needs no other connection to it).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import { openDatabase } from '../../src/server/db/database.js';
+import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { todayInShanghai } from '../../src/shared/format.js';
+import { startBare } from './bare.js';
+import { pickTargets, transitionJobs, type TransitionJob } from './targets.js';
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'town' },
+    db: { type: 'string', default: 'sqlite' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '1,50' },
+    only: { type: 'string' },
+    'no-writes': { type: 'boolean', default: false },
+    sqlite: { type: 'string' },
+    'database-url': { type: 'string' },
+    officer: { type: 'string', default: 'bench-mulei' },
+    admin: { type: 'string', default: 'bench-admin' },
+    password: { type: 'string', default: 'bench-password' },
+    'in-place': { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
+    'pg-copy': { type: 'boolean', default: false },
+  },
+});
+if (args.demo) {
+  // The earlier measurements on the demo: the chain map on both engines, and the 100,000-row import.
+  for (const [env, script] of [[{}, 'bench/chain.ts'], [{ LIANZHU_TEST_DB: 'postgres' }, 'bench/chain.ts'], [{}, 'bench/import.ts']] as const) {
+    const run = spawnSync(process.execPath, [...process.execArgv, script], { stdio: 'inherit', env: { ...process.env, ...env } });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
+  process.exit(0);
+}
+const scale = args.scale!;
+const engine = args.db === 'postgres' ? 'postgres' : 'sqlite';
+const duration = Number(args.duration);
+const connectionCounts = args.connections!.split(',').map(Number);
+const generate = `npm run bench:data -- --scale ${scale}${engine === 'postgres' ? ' --db postgres' : ''}`;
+
+/** Pads to a display width: CJK characters take two columns in a terminal. */
+function pad(value: unknown, width: number, left = false): string {
+  let text = String(value ?? '');
+  const cols = (t: string) => [...t].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+  while (cols(text) > width) text = [...text].slice(0, -1).join('');
+  const fill = ' '.repeat(width - cols(text));
+  return left ? fill + text : text + fill;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** Where the data is: a folder holding lianzhu.sqlite, or a PostgreSQL URL that answers. */
+async function locateData(): Promise<{ dataDir: string; databaseUrl: string | null; source: string; drop?: () => Promise<void> }> {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lianzhu-bench-run-'));
+  if (engine === 'sqlite') {
+    // The generator writes data/bench/<scale>/lianzhu.sqlite; a single file data/bench/<scale>.sqlite works too.
+    const candidates = args.sqlite ? [args.sqlite] : [`data/bench/${scale}/lianzhu.sqlite`, `data/bench/${scale}.sqlite`];
+    const file = path.resolve(candidates.find((f) => fs.existsSync(f)) ?? candidates[0]);
+    if (!fs.existsSync(file)) fail(`No generated data at ${file}. Create it with:\n  ${generate}`);
+    const dataDir = tmp();
+    for (const ext of ['', '-wal']) {
+      if (!fs.existsSync(file + ext)) continue;
+      if (args['in-place']) fs.symlinkSync(file + ext, path.join(dataDir, 'lianzhu.sqlite' + ext));
+      else fs.copyFileSync(file + ext, path.join(dataDir, 'lianzhu.sqlite' + ext));
+    }
+    return { dataDir, databaseUrl: null, source: file };
+  }
+  let databaseUrl = args['database-url'];
+  if (!databaseUrl) {
+    const url = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    url.pathname = `/lianzhu_bench_${scale}`;
+    databaseUrl = url.toString();
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    await client.query('select 1 from enterprises limit 1');
+  } catch (error) {
+    fail(`No generated data in ${databaseUrl} (${(error as Error).message}). Create it with:\n  ${generate}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+  const source = databaseUrl.replace(/\/\/[^@]*@/, '//');
+  const dataDir = tmp();
+  if (!args['pg-copy']) return { dataDir, databaseUrl, source };
+  // A throw-away copy (CREATE DATABASE … TEMPLATE), so the write runs leave the generated data as it was.
+  const url = new URL(databaseUrl);
+  const original = url.pathname.slice(1);
+  const copy = `${original}_run_${process.pid}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`create database ${copy} template ${original}`);
+  await admin.end();
+  url.pathname = `/${copy}`;
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${copy} with (force)`);
+    await c.end();
+  };
+  return { dataDir, databaseUrl: url.toString(), source: `${source} (copied to ${copy})`, drop };
+}
+
+interface Session {
+  username: string;
+  role: string;
+  regionCodes: string[];
+  headers: Record<string, string>;
+}
+
+async function signIn(base: string, username: string, password: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) fail(`Signing in as ${username} failed: HTTP ${res.status} ${await res.text()}\n(set --officer/--admin/--password)`);
+  const body = (await res.json()) as { user: { role: string; regionCodes: string[] }; csrfToken: string };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return { username, role: body.user.role, regionCodes: body.user.regionCodes, headers: { cookie, 'x-csrf-token': body.csrfToken, 'accept-language': 'zh-CN' } };
+}
+
+interface Measure {
+  seconds: number; requests: number; rps: number; statusCodes: Record<string, number>; errors: number; timeouts: number;
+  exhausted: boolean; used: number; failures: string[]; p50: number; p95: number; p99: number; max: number; mean: number;
+}
+
+let settle = async () => {};
+
+async function load(options: { url: string; headers: Record<string, string>; connections: number; jobs?: TransitionJob[] }): Promise<Measure> {
+  await settle();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: { ...options, duration } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const data = await locateData();
+  const config = { ...loadConfig({}), dataDir: data.dataDir, databaseUrl: data.databaseUrl, demo: false, logLevel: 'warn', loginMaxFailures: 1000 };
+  const database = openDatabase(config);
+  await migrateToLatest(database.db);
+  const app = await buildApp({ db: database.db, engine: database.engine, config });
+  // Requests a run left in flight (autocannon stops at its deadline) still hold the server; the next
+  // run starts only when they are done, so it does not queue behind them.
+  let inFlight = 0;
+  app.addHook('onRequest', async () => void inFlight++);
+  app.addHook('onResponse', async () => void inFlight--);
+  settle = async () => {
+    for (const start = Date.now(); inFlight > 0 && Date.now() - start < 60_000; ) await new Promise((r) => setTimeout(r, 20));
+  };
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const rows: Record<string, unknown>[] = [];
+  try {
+    const t = performance.now();
+    const targets = await pickTargets(database.db);
+    console.log(`picked targets in ${((performance.now() - t) / 1000).toFixed(1)} s:`, JSON.stringify(targets));
+    const officer = await signIn(base, args.officer!, args.password!);
+    const admin = await signIn(base, args.admin!, args.password!);
+    const reads: { name: string; path: string }[] = [
+      { name: 'project list 652328/started by investment', path: '/api/projects?region=652328&stage=started&sort=investment&order=desc&pageSize=20' },
+      ...([2, 3, 4] as const).map((n) => ({ name: `enterprise search ${n} chars「${targets.fragments[n]}」`, path: `/api/enterprises?q=${encodeURIComponent(targets.fragments[n])}` })),
+      { name: `enterprise search common 2 chars「${targets.common}」`, path: `/api/enterprises?q=${encodeURIComponent(targets.common)}` },
+      { name: 'enterprise search credit code', path: `/api/enterprises?q=${targets.uscc}` },
+      { name: 'dashboard summary', path: '/api/dashboard/summary' },
+      ...(targets.chain ? [{ name: `gap analysis: chain ${targets.chain.name}`, path: `/api/chains/${targets.chain.id}` }] : []),
+      ...(targets.node ? [{ name: `ranked targets: node ${targets.node.name}`, path: `/api/chain-nodes/${targets.node.id}/targets` }] : []),
+    ];
+    const selected = reads.filter((r) => !args.only || r.name.includes(args.only));
+    const print = (row: Record<string, unknown>) =>
+      console.log(
+        `${pad(row.user, 12)} ${pad(row.request, 46)} ${pad(row.connections, 3, true)} ${pad(row.rps, 9, true)} ` +
+          `${pad(row.p50, 8, true)} ${pad(row.p95, 8, true)} ${pad(row.p99, 8, true)} ${pad(row.failed, 6, true)}  ${row.note ?? ''}`,
+      );
+    console.log(`\nLianzhu on ${engine} (${data.source}), ${scale} scale, ${duration} s per run, loopback\n`);
+    print({ user: 'user', request: 'request', connections: 'con', rps: 'req/s', p50: 'p50 ms', p95: 'p95 ms', p99: 'p99 ms', failed: 'non2xx' });
+    for (const session of [officer, admin]) {
+      for (const read of selected) {
+        // One request first: it must succeed, and it warms the caches; the search's total shows how selective the fragment is.
+        const res = await fetch(base + read.path, { headers: session.headers });
+        const body = (await res.json()) as { total?: number; message?: string };
+        if (res.status !== 200) {
+          rows.push({ user: session.username, request: read.name, path: read.path, error: `HTTP ${res.status} ${body.message ?? ''}` });
+          print({ ...rows.at(-1), connections: '-', rps: '-', p50: '-', p95: '-', p99: '-', failed: '-', note: rows.at(-1)!.error });
+          continue;
+        }
+        for (let i = 0; i < 5; i++) await fetch(base + read.path, { headers: session.headers }).then((r) => r.arrayBuffer());
+        for (const connections of connectionCounts) {
+          const m = await load({ url: base + read.path, headers: session.headers, connections });
+          const failed = m.requests - (m.statusCodes['200'] ?? 0) + m.errors;
+          const row = { user: session.username, request: read.name, path: read.path, connections, ...m, failed, total: body.total, note: [
+            body.total !== undefined ? `total ${body.total}` : '',
+            m.timeouts ? `${m.timeouts} timed out (10 s)` : '',
+            m.requests === 0 ? `no response finished within the ${duration} s run` : '',
+          ].filter(Boolean).join(', ') };
+          rows.push(row);
+          print(row);
+        }
+      }
+    }
+    if (engine === 'sqlite' && (!args.only || 'project list'.includes(args.only))) {
+      // The reference: the same query in a bare handler, and Lianzhu's throughput as a ratio to it.
+      const bare = await startBare(path.join(data.dataDir, 'lianzhu.sqlite'));
+      try {
+        for (const connections of connectionCounts) {
+          const m = await load({ url: `${bare.url}${reads[0].path.replace('/api', '')}`, headers: {}, connections });
+          const ratios = rows
+            .filter((r) => r.request === reads[0].name && r.connections === connections && typeof r.rps === 'number')
+            .map((r) => `${r.user} ${((r.rps as number) / m.rps).toFixed(2)}×`);
+          const row = { user: 'bare', request: 'project list, bare Fastify + better-sqlite3', path: reads[0].path, connections, ...m, failed: m.requests - (m.statusCodes['200'] ?? 0) + m.errors, note: `Lianzhu/bare: ${ratios.join(', ')}` };
+          rows.push(row);
+          print(row);
+        }
+      } finally {
+        await bare.close();
+      }
+    }
+    if (!args['no-writes'] && (!args.only || 'transitions'.includes(args.only))) {
+      const today = todayInShanghai();
+      const pools = new Map<Session, TransitionJob[]>([
+        [officer, await transitionJobs(database.db, today, { in: officer.role === 'admin' ? undefined : officer.regionCodes }, 500_000)],
+        [admin, await transitionJobs(database.db, today, { notIn: officer.regionCodes }, 500_000)],
+      ]);
+      for (const [session, jobs] of pools) {
+        const headers = { ...session.headers, 'content-type': 'application/json' };
+        for (const [i, connections] of connectionCounts.entries()) {
+          // Each run gets its share of what is left, so a fast first run cannot leave the next one nothing.
+          const left = pools.get(session)!;
+          // Each request a different project: the pool stops before a project's second step.
+          const share = Math.ceil(left.length / (connectionCounts.length - i));
+          const seen = new Set<string>();
+          const pool = left.slice(0, share);
+          const repeat = pool.findIndex((job) => seen.size === seen.add(job.path).size);
+          if (repeat >= 0) pool.length = repeat;
+          if (pool.length < connections) {
+            rows.push({ user: session.username, request: 'stage transition + audit', connections, error: `only ${pool.length} transitions left` });
+            print({ ...rows.at(-1), rps: '-', p50: '-', p95: '-', p99: '-', failed: '-', note: rows.at(-1)!.error });
+            continue;
+          }
+          const m = await load({ url: base + '/api/health', headers, connections, jobs: pool });
+          pools.set(session, left.slice(m.used));
+          const failed = m.requests - (m.statusCodes['200'] ?? 0) + m.errors;
+          const note = `${m.used} sent from a pool of ${pool.length}${m.exhausted ? ', pool ran dry' : ''}${m.failures.length ? `; first failure: ${m.failures[0]}` : ''}`;
+          const row = { user: session.username, request: 'stage transition + audit (POST)', connections, ...m, failed, note };
+          rows.push(row);
+          print(row);
+        }
+      }
+    }
+    const dir = path.resolve('bench/results');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${scale}-${engine}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+    fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), scale, engine, source: data.source, duration, machine, targets, results: rows }, null, 2));
+    console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await app.close();
+    await database.close();
+    fs.rmSync(data.dataDir, { recursive: true, force: true });
+    await data.drop?.();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
