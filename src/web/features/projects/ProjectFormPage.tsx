@@ -28,6 +28,7 @@ import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { applyFieldError, errorMessage } from '../../api/formErrors.js';
 import { useRegions } from '../../api/useRegions.js';
+import { ConflictAlert } from '../layout/ConflictAlert.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { EnterprisePicker } from '../enterprises/EnterprisePicker.js';
@@ -163,26 +164,7 @@ export default function ProjectFormPage() {
           <Typography.Title level={4}>{editing ? `${t('editTitle')} · ${project.data?.name ?? ''}` : t('createTitle')}</Typography.Title>
         </Space>
       </div>
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="conflict-alert"
-          message={t('conflictTitle')}
-          description={conflict}
-          style={{ marginBottom: 12 }}
-          action={
-            <Space direction="vertical">
-              <Button size="small" type="primary" onClick={() => void reloadLatest(true)} data-testid="conflict-keep">
-                {t('keepMine')}
-              </Button>
-              <Button size="small" onClick={() => void reloadLatest(false)} data-testid="conflict-discard">
-                {t('discardMine')}
-              </Button>
-            </Space>
-          }
-        />
-      )}
+      {conflict && <ConflictAlert message={conflict} onReload={(keep) => void reloadLatest(keep)} />}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
       <Form<ProjectFormValues>
         form={form}
