@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { EnterpriseExportQuery, EnterpriseListQuery } from '../../shared/enterprises.js';
+import { isValidUscc } from '../../shared/uscc.js';
 import type { DB } from '../db/schema.js';
 import { searchKey } from '../projects/search.js';
 import { PREFECTURE_CODE } from '../regions/data.js';
@@ -14,7 +15,13 @@ const SORTS = { name: sql`enterprises.name`, updatedAt: sql`enterprises.updated_
 
 export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery) {
   let query = db.selectFrom('enterprises').leftJoin('regions', 'regions.code', 'enterprises.region_code').where(enterpriseScope(user));
-  if (f.q) query = query.where(sql<boolean>`enterprises.search_text like ${`%${escapeLike(searchKey(f.q))}%`} escape '\\'`);
+  if (f.q) {
+    const code = f.q.trim().toUpperCase();
+    // A whole credit code is looked up through its unique index instead of scanning every name.
+    query = isValidUscc(code)
+      ? query.where('enterprises.uscc', '=', code)
+      : query.where(sql<boolean>`enterprises.search_text like ${`%${escapeLike(searchKey(f.q))}%`} escape '\\'`);
+  }
   if (f.region && f.region !== PREFECTURE_CODE) query = query.where('enterprises.region_code', '=', f.region);
   if (f.local) query = query.where('enterprises.is_local', '=', f.local === 'true' ? 1 : 0);
   if (f.size) query = query.where('enterprises.size', '=', f.size);
