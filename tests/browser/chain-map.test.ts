@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from '../support/browser.js';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn, useServerAndBrowser } from '../support/browser.js';
+import { TEST_PASSWORD } from '../support/server.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ demoProjects: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser({ demoProjects: true });
 
 describe('the chain map in Chromium', () => {
   it('mulei opens the wind-power chain, clicks a gap node, sees ranked targets with paths and records one as a lead', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, server.url, 'mulei', TEST_PASSWORD);
-    const chains = (await (await server.as('admin')).get('/api/clusters')).body.items.flatMap((c: { chains: { id: number; name: string }[] }) => c.chains);
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, ctx.server.url, 'mulei', TEST_PASSWORD);
+    const chains = (await (await ctx.server.as('admin')).get('/api/clusters')).body.items.flatMap((c: { chains: { id: number; name: string }[] }) => c.chains);
     const wind = chains.find((c: { name: string }) => c.name === '风电装备');
-    await page.goto(`${server.url}/chains`);
+    await page.goto(`${ctx.server.url}/chains`);
     await page.getByText('风电装备').first().click();
     await page.waitForURL(`**/chains/${wind.id}`);
     await page.getByTestId('chain-graph').waitFor();
@@ -45,10 +34,10 @@ describe('the chain map in Chromium', () => {
 
     await rows.first().getByTestId('record-lead').click();
     await rows.first().getByTestId('lead-recorded').waitFor();
-    const leads = (await (await server.as('mulei')).get('/api/leads')).body.items;
+    const leads = (await (await ctx.server.as('mulei')).get('/api/leads')).body.items;
     expect(leads.map((l: { enterprise: { name: string } }) => l.enterprise.name)).toContain('示例盐城风电叶片有限公司');
 
-    await page.goto(`${server.url}/leads`);
+    await page.goto(`${ctx.server.url}/leads`);
     await page.getByTestId('lead-row').first().waitFor();
     expect(await page.getByTestId('lead-row').first().innerText()).toContain('示例盐城风电叶片有限公司');
     await page.close();

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from '../support/browser.js';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn, useServerAndBrowser } from '../support/browser.js';
+import { TEST_PASSWORD } from '../support/server.js';
 
-let server: TestServer;
-let browser: Browser;
+const ctx = useServerAndBrowser({ demoProjects: true });
 
 /** The number a KPI card shows, without its unit (3个 → 3). */
 async function kpi(page: Page, id: string): Promise<number> {
@@ -13,19 +12,10 @@ async function kpi(page: Page, id: string): Promise<number> {
   return Number(text.replace(/[^\d.]/g, ''));
 }
 
-beforeAll(async () => {
-  server = await startTestServer({ demoProjects: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('the project ledger in Chromium', () => {
   it('mulei sees only 木垒 projects, advances one a stage and sees the dashboard change', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, 'mulei', TEST_PASSWORD);
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, ctx.server.url, 'mulei', TEST_PASSWORD);
     await page.getByTestId('kpi-projects').waitFor();
     await expect.poll(() => kpi(page, 'kpi-projects')).toBe(3);
     const overdueBefore = await kpi(page, 'kpi-overdue');
@@ -62,9 +52,9 @@ describe('the project ledger in Chromium', () => {
   });
 
   it('the transition form shows the server’s message on a back-dated date', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, 'manas', TEST_PASSWORD);
-    await page.goto(`${server.url}/projects`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, ctx.server.url, 'manas', TEST_PASSWORD);
+    await page.goto(`${ctx.server.url}/projects`);
     await page.getByTestId('project-row').filter({ hasText: '南昌荣凯' }).getByTestId('project-link').click();
     await page.getByTestId('advance-button').click();
     const date = page.getByTestId('transition-date');
@@ -81,8 +71,8 @@ describe('the project ledger in Chromium', () => {
   });
 
   it('the leader reads everything and finds no way to write', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, 'leader', TEST_PASSWORD);
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, ctx.server.url, 'leader', TEST_PASSWORD);
     await expect.poll(() => kpi(page, 'kpi-projects')).toBe(16);
     expect(await page.getByTestId('kpi-investment').innerText()).toContain('57.42亿');
     await page.getByTestId('menu-projects').click();
@@ -93,7 +83,7 @@ describe('the project ledger in Chromium', () => {
     for (const id of ['edit-project', 'advance-button', 'terminate-button', 'rollback-button']) {
       expect(await page.getByTestId(id).count()).toBe(0);
     }
-    // Even a hand-made request from the leader's own session is refused by the server.
+    // Even a hand-made request from the leader's own session is refused by the ctx.server.
     const status = await page.evaluate(async () => {
       const me = await (await fetch('/api/auth/me')).json();
       const res = await fetch('/api/projects/1/transitions', {
@@ -109,11 +99,11 @@ describe('the project ledger in Chromium', () => {
   });
 
   it('works at phone width: the menu folds away and the ledger still opens', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
-    await signIn(page, server.url, 'gaoxin', TEST_PASSWORD);
+    const page = await ctx.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await signIn(page, ctx.server.url, 'gaoxin', TEST_PASSWORD);
     await page.getByTestId('menu-toggle').waitFor();
     await screenshot(page, 'gaoxin-phone-dashboard');
-    await page.goto(`${server.url}/projects`);
+    await page.goto(`${ctx.server.url}/projects`);
     await page.getByTestId('project-row').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);

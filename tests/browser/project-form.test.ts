@@ -1,19 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from '../support/browser.js';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn, useServerAndBrowser } from '../support/browser.js';
+import { TEST_PASSWORD } from '../support/server.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser({});
 
 async function typeDate(page: Page, testId: string, value: string) {
   await page.getByTestId(testId).click();
@@ -25,9 +15,9 @@ async function typeDate(page: Page, testId: string, value: string) {
 
 describe('the project form in Chromium', () => {
   it('an officer registers a project: the server’s message lands on the field, then the project saves', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, 'manas', TEST_PASSWORD);
-    await page.goto(`${server.url}/projects`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, ctx.server.url, 'manas', TEST_PASSWORD);
+    await page.goto(`${ctx.server.url}/projects`);
     await page.getByTestId('create-project').click();
     await page.getByTestId('field-name').fill('<b>再生铝</b> 深加工项目');
     await page.getByTestId('field-investor').fill('示例再生铝企业有限公司');
@@ -49,7 +39,7 @@ describe('the project form in Chromium', () => {
     await page.getByTestId('project-detail').waitFor();
     // Stored as given and shown as text, never as markup.
     expect(await page.getByTestId('project-name').innerText()).toContain('<b>再生铝</b> 深加工项目');
-    const list = await (await server.as('admin')).get('/api/projects?q=%E5%86%8D%E7%94%9F%E9%93%9D');
+    const list = await (await ctx.server.as('admin')).get('/api/projects?q=%E5%86%8D%E7%94%9F%E9%93%9D');
     expect(list.body.items[0]).toMatchObject({ regionCode: '652324', investmentYuan: 120_000_000, plannedDates: { started: '2030-12-31' } });
     await page.close();
   });

@@ -4,11 +4,10 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { DB } from '../db/schema.js';
 import { enterpriseScope } from '../enterprises/policy.js';
 import { chainDetail } from './queries.js';
+import { excelText } from '../http/excel.js';
 
 const POSITION = { upstream: '上游', midstream: '中游', downstream: '下游' } as const;
 const STATUS = { missing: '缺链', weak: '弱链', covered: '已覆盖' } as const;
-const FORMULA_START = /^[=+\-@\t\r]/;
-const safe = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);
 
 /** One row per node and enterprise on it: the table a bureau hands round when planning 补链. */
 export async function chainWorkbook(db: Kysely<DB>, user: CurrentUser, chainId: number): Promise<{ name: string; buffer: Buffer }> {
@@ -40,12 +39,12 @@ export async function chainWorkbook(db: Kysely<DB>, user: CurrentUser, chainId: 
   ];
   sheet.getRow(1).font = { bold: true };
   for (const node of chain.nodes) {
-    const head = [safe(node.name), POSITION[node.position], STATUS[node.status], node.localCount];
+    const head = [excelText(node.name), POSITION[node.position], STATUS[node.status], node.localCount];
     const onNode = rows.filter((r) => r.node_id === node.id);
     if (onNode.length === 0) sheet.addRow([...head, '', '', '', '', '']);
     for (const e of onNode) {
       const place = e.is_local ? (e.region_name ?? '') : [e.province, e.city].filter(Boolean).join(' ');
-      sheet.addRow([...head, safe(e.name), e.uscc, e.is_local ? '本地' : '外地', safe(place), leaderIds.has(e.id) ? '是' : '']);
+      sheet.addRow([...head, excelText(e.name), e.uscc, e.is_local ? '本地' : '外地', excelText(place), leaderIds.has(e.id) ? '是' : '']);
     }
   }
   return { name: chain.name, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };

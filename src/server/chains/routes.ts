@@ -21,6 +21,7 @@ import { chainWorkbook } from './export.js';
 import { assertCanSeeTargets } from './policy.js';
 import { chainDetail, listClusters, nodeDetail } from './queries.js';
 import { nodeTargets } from './targets.js';
+import { sendWorkbook } from '../http/excel.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const created = z.object({ id: z.number().int() });
@@ -56,10 +57,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, summary: 'The chain’s node/enterprise table as Excel', params: idParamsSchema, response: { 200: z.any(), ...errors } },
     handler: async (request, reply) => {
       const { name, buffer } = await chainWorkbook(db, requireUser(request), request.params.id);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="chain-${request.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)
-        .send(buffer);
+      return sendWorkbook(reply, buffer, `chain-${request.params.id}.xlsx`, `${name}.xlsx`);
     },
   });
   r.post('/api/chains/:id/nodes', {

@@ -58,6 +58,10 @@ async function replaceLinks(trx: Trx, enterpriseId: number, nodeIds?: number[], 
   }
 }
 
+function versionConflict(): ConflictError {
+  return new ConflictError({ zh: '该企业已被他人修改,请刷新后再编辑', en: 'Someone else changed this enterprise; reload it and edit again' }, 'version_conflict', 'version');
+}
+
 export async function createEnterprise(options: { db: Kysely<DB>; user: CurrentUser; input: CreateEnterpriseInput; isSample?: boolean }): Promise<number> {
   const { db, user, input } = options;
   assertCanCreateEnterprises(user);
@@ -103,7 +107,7 @@ export async function updateEnterprise(options: { db: Kysely<DB>; user: CurrentU
     if (!row) throw notFoundEnterprise();
     assertCanEditEnterprise(user, row);
     if (row.version !== input.version) {
-      throw new ConflictError({ zh: '该企业已被他人修改,请刷新后再编辑', en: 'Someone else changed this enterprise; reload it and edit again' }, 'version_conflict', 'version');
+      throw versionConflict();
     }
     const isLocal = input.isLocal === undefined ? row.is_local : input.isLocal ? 1 : 0;
     const placement: Placement = {
@@ -137,7 +141,7 @@ export async function updateEnterprise(options: { db: Kysely<DB>; user: CurrentU
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) {
-      throw new ConflictError({ zh: '该企业已被他人修改,请刷新后再编辑', en: 'Someone else changed this enterprise; reload it and edit again' }, 'version_conflict', 'version');
+      throw versionConflict();
     }
     await replaceLinks(trx, id, input.nodeIds, input.leadChainIds);
     const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((k) => k !== 'search_text' && changes[k] !== row[k]);

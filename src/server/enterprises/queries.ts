@@ -3,13 +3,9 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { EnterpriseExportQuery, EnterpriseListQuery } from '../../shared/enterprises.js';
 import { isValidUscc } from '../../shared/uscc.js';
 import type { DB } from '../db/schema.js';
-import { searchKey } from '../projects/search.js';
+import { containsSearch } from '../db/search.js';
 import { PREFECTURE_CODE } from '../regions/data.js';
 import { enterpriseScope } from './policy.js';
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 const SORTS = { name: sql`enterprises.name`, updatedAt: sql`enterprises.updated_at`, createdAt: sql`enterprises.created_at` } as const;
 
@@ -20,7 +16,7 @@ export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: Enterp
     // A whole credit code is looked up through its unique index instead of scanning every name.
     query = isValidUscc(code)
       ? query.where('enterprises.uscc', '=', code)
-      : query.where(sql<boolean>`enterprises.search_text like ${`%${escapeLike(searchKey(f.q))}%`} escape '\\'`);
+      : query.where(containsSearch('enterprises.search_text', f.q));
   }
   if (f.region && f.region !== PREFECTURE_CODE) query = query.where('enterprises.region_code', '=', f.region);
   if (f.local) query = query.where('enterprises.is_local', '=', f.local === 'true' ? 1 : 0);

@@ -21,6 +21,7 @@ import { createSupplyLink, deleteSupplyLink, enterpriseLinks } from './links.js'
 import { assertCanCreateEnterprises, notFoundEnterprise } from './policy.js';
 import { presentEnterprises } from './presenter.js';
 import { findVisibleEnterprise, listEnterprises, sortedEnterprises } from './queries.js';
+import { sendWorkbook } from '../http/excel.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const EXPORT_LIMIT = 50_000;
@@ -56,11 +57,7 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: AppContext): void {
       const user = requireUser(request);
       const rows = await sortedEnterprises(db, user, request.query).limit(EXPORT_LIMIT).execute();
       const buffer = await enterpriseWorkbook(await presentEnterprises(db, user, rows));
-      const name = encodeURIComponent(`企业库-${todayInShanghai()}.xlsx`);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="enterprises.xlsx"; filename*=UTF-8''${name}`)
-        .send(buffer);
+      return sendWorkbook(reply, buffer, 'enterprises.xlsx', `企业库-${todayInShanghai()}.xlsx`);
     },
   });
   r.post('/api/enterprises', {

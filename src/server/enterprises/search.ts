@@ -1,4 +1,4 @@
-import { searchKey } from '../projects/search.js';
+import { searchKey } from '../db/search.js';
 
 /** Name and credit code, normalised once at write time so any substring search matches on both engines. */
 export function enterpriseSearchText(name: string, uscc: string): string {

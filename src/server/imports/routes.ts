@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../shared/common.js';
@@ -15,9 +15,9 @@ import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../err
 import { requestLang } from '../http/lang.js';
 import { createJob, findVisibleJob, jobErrors, presentJob, runImport } from './jobs.js';
 import { errorsWorkbook, templateWorkbook } from './templates.js';
+import { sendWorkbook, XLSX_TYPE } from '../http/excel.js';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 413: errorSchema };
 const NOT_FOUND = { zh: '导入任务', en: 'Import job' };
 
@@ -64,13 +64,6 @@ async function receiveUpload(request: FastifyRequest): Promise<{ file: string; f
     throw error instanceof AppError ? error : badFile();
   }
   return { file, fileName: part.filename };
-}
-
-function sendWorkbook(reply: FastifyReply, buffer: Buffer, asciiName: string, name: string) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(buffer);
 }
 
 export function importRoutes(app: FastifyInstance, ctx: AppContext): void {

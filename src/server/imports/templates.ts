@@ -2,14 +2,10 @@ import ExcelJS from 'exceljs';
 import type { ImportKind, ImportRowError } from '../../shared/imports.js';
 import { templateHeader } from './columns.js';
 import { COLUMNS } from './jobs.js';
+import { excelText } from '../http/excel.js';
 
 const TITLES: Record<ImportKind, string> = { enterprises: '企业', supply_links: '供应关系' };
 
-// A cell that starts with one of these would be run as a formula by Excel or WPS.
-const FORMULA_START = /^[=+\-@\t\r]/;
-function safeText(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
 
 /** The sheet to fill in, one example row, and a 说明 sheet saying what each column takes. */
 export async function templateWorkbook(kind: ImportKind): Promise<Buffer> {
@@ -55,7 +51,7 @@ export async function errorsWorkbook(errors: ImportRowError[], errorCount: numbe
     { header: '问题', width: 70 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const e of errors) sheet.addRow([e.row, e.column, safeText(e.value), safeText(e.message)]);
+  for (const e of errors) sheet.addRow([e.row, e.column, excelText(e.value), excelText(e.message)]);
   if (errorCount > errors.length) {
     sheet.addRow([]);
     sheet.addRow([null, null, null, `共 ${errorCount} 个问题,此处列出前 ${errors.length} 个;改正后重新导入可查看其余问题。`]).font = { italic: true };

@@ -7,7 +7,7 @@ import { createLeadSchema, leadListQuerySchema, leadPageSchema, leadSchema, type
 import { requireUser } from '../auth/guard.js';
 import type { AppContext } from '../context.js';
 import type { DB } from '../db/schema.js';
-import { searchKey } from '../projects/search.js';
+import { containsSearch } from '../db/search.js';
 import { recordTargetAsLead } from './commands.js';
 import { assertCanReadLeads, assertCanRecordLeads, leadScope } from './policy.js';
 
@@ -22,7 +22,7 @@ function leadsQuery(db: Kysely<DB>, user: CurrentUser, q?: string) {
     .leftJoin('regions as r', 'r.code', 'leads.region_code')
     .leftJoin('users as u', 'u.id', 'leads.created_by')
     .where(leadScope(user));
-  if (q) query = query.where(sql<boolean>`e.search_text like ${`%${searchKey(q).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`);
+  if (q) query = query.where(containsSearch('e.search_text', q));
   return query;
 }
 

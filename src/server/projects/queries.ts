@@ -6,7 +6,7 @@ import { todayInShanghai } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { PREFECTURE_CODE } from '../regions/data.js';
 import { projectScope } from './policy.js';
-import { searchKey } from './search.js';
+import { containsSearch } from '../db/search.js';
 
 // Lifecycle order rather than alphabetical, so sorting by stage reads 洽谈 → 达产 → 终止.
 const stageRank = sql<number>`case projects.stage ${sql.join(
@@ -22,10 +22,6 @@ const SORT_COLUMNS = {
   createdAt: sql`projects.created_at`,
   nextPlannedDate: sql`projects.next_planned_on`,
 } as const;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 // Region, investor and node names travel with every project the API returns.
 function withNames(db: Kysely<DB>) {
@@ -49,8 +45,7 @@ export function filteredProjects(db: Kysely<DB>, user: CurrentUser, filters: Pro
     query = query.where((eb) => eb.or([eb('projects.next_planned_on', 'is', null), eb('projects.next_planned_on', '>=', today)]));
   }
   if (filters.q) {
-    const pattern = `%${escapeLike(searchKey(filters.q))}%`;
-    query = query.where(sql<boolean>`projects.search_text like ${pattern} escape '\\'`);
+    query = query.where(containsSearch('projects.search_text', filters.q));
   }
   return query;
 }

@@ -20,6 +20,7 @@ import { projectWorkbook } from './export.js';
 import { assertCanWriteProjects, notFoundProject } from './policy.js';
 import { presentProject, presentTransition } from './presenter.js';
 import { findVisibleProject, listProjects, projectHistory, sortedRows } from './queries.js';
+import { sendWorkbook } from '../http/excel.js';
 
 const EXPORT_LIMIT = 50_000;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -59,11 +60,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       const rows = await sortedRows(db, requireUser(request), request.query).limit(EXPORT_LIMIT).execute();
       const today = todayInShanghai();
       const buffer = await projectWorkbook(rows.map((row) => presentProject(row, today)));
-      const filename = encodeURIComponent(`项目台账-${today}.xlsx`);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="projects-${today}.xlsx"; filename*=UTF-8''${filename}`)
-        .send(buffer);
+      return sendWorkbook(reply, buffer, `projects-${today}.xlsx`, `项目台账-${today}.xlsx`);
     },
   });
 
