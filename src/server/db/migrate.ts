@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_regions.js';
 import * as m0003 from './migrations/0003_project_search.js';
 import * as m0004 from './migrations/0004_chain_map.js';
+import * as m0005 from './migrations/0005_enterprise_search.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002_regions': m0002,
   '0003_project_search': m0003,
   '0004_chain_map': m0004,
+  '0005_enterprise_search': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

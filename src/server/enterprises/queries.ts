@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { EnterpriseExportQuery, EnterpriseListQuery } from '../../shared/enterprises.js';
 import { isValidUscc } from '../../shared/uscc.js';
 import type { DB } from '../db/schema.js';
-import { containsSearch } from '../db/search.js';
+import { enterpriseTextSearch } from '../db/search.js';
 import { PREFECTURE_CODE } from '../regions/data.js';
 import { enterpriseScope } from './policy.js';
 
@@ -16,7 +16,7 @@ export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: Enterp
     // A whole credit code is looked up through its unique index instead of scanning every name.
     query = isValidUscc(code)
       ? query.where('enterprises.uscc', '=', code)
-      : query.where(containsSearch('enterprises.search_text', f.q));
+      : query.where(enterpriseTextSearch(db, 'enterprises', f.q));
   }
   if (f.region && f.region !== PREFECTURE_CODE) query = query.where('enterprises.region_code', '=', f.region);
   if (f.local) query = query.where('enterprises.is_local', '=', f.local === 'true' ? 1 : 0);
