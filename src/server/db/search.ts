@@ -47,7 +47,7 @@ export function ftsQuery(key: string): { match: string; exact: boolean } | null 
  * on SQLite, a GIN index on `lz_search_pairs(search_text)` on PostgreSQL.
  * `alias` is how the query names the enterprises table.
  */
-export function enterpriseTextSearch(db: Kysely<any>, alias: string, q: string): RawBuilder<boolean> {
+export function enterpriseTextSearch(db: Kysely<any>, alias: string, q: string, options: { many?: boolean } = {}): RawBuilder<boolean> {
   const key = searchKey(q);
   const text = sql.ref(`${alias}.search_text`);
   const like = sql<boolean>`${text} like ${likePattern(q)} escape '\\'`;
@@ -57,6 +57,18 @@ export function enterpriseTextSearch(db: Kysely<any>, alias: string, q: string):
   }
   const fts = ftsQuery(key);
   if (!fts) return like;
-  const hits = sql<boolean>`${sql.ref(`${alias}.id`)} in (select rowid from enterprise_search where enterprise_search match ${fts.match})`;
+  // With many matches, fetching each to sort them costs more than walking the sort's index and
+  // testing membership; the unary + keeps SQLite's planner from looking matches up by id.
+  const id = options.many ? sql`+${sql.ref(`${alias}.id`)}` : sql.ref(`${alias}.id`);
+  const hits = sql<boolean>`${id} in (select rowid from enterprise_search where enterprise_search match ${fts.match})`;
   return fts.exact ? hits : sql<boolean>`${hits} and ${like}`;
+}
+
+/** How many enterprises contain `q`, read from the index alone; null where only the table can tell. */
+export async function countEnterpriseMatches(db: Kysely<any>, q: string): Promise<number | null> {
+  if (isPostgres(db)) return null;
+  const fts = ftsQuery(searchKey(q));
+  if (!fts?.exact) return null;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from enterprise_search where enterprise_search match ${fts.match}`.execute(db);
+  return Number(rows[0].n);
 }

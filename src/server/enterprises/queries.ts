@@ -3,20 +3,30 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { EnterpriseExportQuery, EnterpriseListQuery } from '../../shared/enterprises.js';
 import { isValidUscc } from '../../shared/uscc.js';
 import type { DB } from '../db/schema.js';
-import { enterpriseTextSearch } from '../db/search.js';
+import { countEnterpriseMatches, enterpriseTextSearch } from '../db/search.js';
 import { PREFECTURE_CODE } from '../regions/data.js';
 import { enterpriseScope } from './policy.js';
 
 const SORTS = { name: sql`enterprises.name`, updatedAt: sql`enterprises.updated_at`, createdAt: sql`enterprises.created_at` } as const;
 
-export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery) {
+/** Sorts with an index: a search with many matches walks it instead of sorting every match. */
+const INDEXED_SORTS = new Set<keyof typeof SORTS>(['name', 'updatedAt']);
+/** Above this many matches, walking the sort's index finds a page sooner than fetching them all. */
+const MANY_MATCHES = 2_000;
+
+interface SearchPlan {
+  /** The search matches many enterprises (see MANY_MATCHES). */
+  many?: boolean;
+}
+
+export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery, plan: SearchPlan = {}) {
   let query = db.selectFrom('enterprises').leftJoin('regions', 'regions.code', 'enterprises.region_code').where(enterpriseScope(user));
   if (f.q) {
     const code = f.q.trim().toUpperCase();
     // A whole credit code is looked up through its unique index instead of scanning every name.
     query = isValidUscc(code)
       ? query.where('enterprises.uscc', '=', code)
-      : query.where(enterpriseTextSearch(db, 'enterprises', f.q));
+      : query.where(enterpriseTextSearch(db, 'enterprises', f.q, { many: plan.many && INDEXED_SORTS.has(f.sort) }));
   }
   if (f.region && f.region !== PREFECTURE_CODE) query = query.where('enterprises.region_code', '=', f.region);
   if (f.local) query = query.where('enterprises.is_local', '=', f.local === 'true' ? 1 : 0);
@@ -42,21 +52,31 @@ export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: Enterp
   return query;
 }
 
-export function sortedEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery) {
+export function sortedEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery, plan: SearchPlan = {}) {
   const direction = f.order === 'asc' ? sql`asc` : sql`desc`;
-  return filteredEnterprises(db, user, f)
+  return filteredEnterprises(db, user, f, plan)
     .selectAll('enterprises')
     .select('regions.name as region_name')
     .orderBy(sql`${SORTS[f.sort]} ${direction}`)
     .orderBy('enterprises.id', 'desc');
 }
 
+/** True when nothing but the text narrows the list, so the search index alone knows the total. */
+function onlyText(user: CurrentUser, f: EnterpriseListQuery): boolean {
+  const region = f.region && f.region !== PREFECTURE_CODE;
+  return user.role !== 'enterprise' && !region && !f.local && !f.size && !f.nodeId && !f.chainId && !f.leader;
+}
+
 export async function listEnterprises(db: Kysely<DB>, user: CurrentUser, q: EnterpriseListQuery) {
-  const [rows, count] = await Promise.all([
-    sortedEnterprises(db, user, q).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    filteredEnterprises(db, user, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const matches = q.q && !isValidUscc(q.q.trim().toUpperCase()) ? await countEnterpriseMatches(db, q.q) : null;
+  const plan = { many: matches !== null && matches > MANY_MATCHES };
+  const [rows, total] = await Promise.all([
+    sortedEnterprises(db, user, q, plan).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    matches !== null && onlyText(user, q)
+      ? matches
+      : filteredEnterprises(db, user, q, plan).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((c) => Number(c.n)),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total };
 }
 
 export function findVisibleEnterprise(db: Kysely<DB>, user: CurrentUser, id: number) {
