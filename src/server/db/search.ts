@@ -53,7 +53,10 @@ export function enterpriseTextSearch(db: Kysely<any>, alias: string, q: string, 
   const like = sql<boolean>`${text} like ${likePattern(q)} escape '\\'`;
   if (isPostgres(db)) {
     const pairs = [...new Set(searchPairs(key))];
-    return pairs.length ? sql<boolean>`lz_search_pairs(${text}) @> ${pairs}::text[] and ${like}` : like;
+    if (!pairs.length) return like;
+    const contains = sql<boolean>`lz_search_pairs(${text}) @> ${pairs}::text[]`;
+    // Holding a fragment's one pair is containing it; longer fragments' pairs may lie apart.
+    return [...key].length === 2 ? contains : sql<boolean>`${contains} and ${like}`;
   }
   const fts = ftsQuery(key);
   if (!fts) return like;
