@@ -9,7 +9,6 @@ import { AuthProvider } from './features/auth/AuthProvider.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { RequireAuth } from './features/auth/RequireAuth.js';
 import { AppLayout } from './features/layout/AppLayout.js';
-import { NotFound } from './features/layout/NotFound.js';
 import { useI18n } from './i18n/I18nProvider.js';
 
 // Pages load on demand so the sign-in page does not wait for ECharts and the big forms.
@@ -25,6 +24,8 @@ const EnterpriseDetailPage = lazy(() => import('./features/enterprises/Enterpris
 const EnterpriseFormPage = lazy(() => import('./features/enterprises/EnterpriseFormPage.js'));
 const LeadListPage = lazy(() => import('./features/leads/LeadListPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
+// antd's Result carries large SVG illustrations; only a wrong address needs them.
+const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -85,7 +86,7 @@ export function App() {
                   </RequireAuth>
                 }
               />
-              <Route path="*" element={<NotFound />} />
+              <Route path="*" element={<Page><NotFound /></Page>} />
             </Route>
           </Routes>
         </AuthProvider>

@@ -1,12 +1,13 @@
 import { GraphChart } from 'echarts/charts';
 import * as echarts from 'echarts/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ChainDetail, ChainNode } from '../../../shared/chains.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useChart, type ChartOption } from '../dashboard/useChart.js';
+import { useBoxWidth } from '../../charts/useBoxWidth.js';
+import { useChart, type ChartOption } from '../../charts/useChart.js';
 import { POSITION_KEYS, POSITIONS, STATUS_COLORS, STATUS_KEYS, STATUSES } from './constants.js';
 
-// The dashboard's hook registers bars, pies, legend, tooltip and the canvas; the chain map adds the graph.
+// The shared hook registers the legend, the tooltip and the canvas; the chain map adds the graph.
 echarts.use([GraphChart]);
 
 const HEADER_GAP = 44; // px from the column titles to the first row
@@ -44,15 +45,7 @@ export function ChainGraph({ chain, compact, onNodeClick }: Props) {
 
   // Node positions are in pixels of the actual box, so the view's x and y scales are both 1 and the
   // node boxes are not squashed (a graph scales its symbols by the x scale only).
-  const [box, setBox] = useState<HTMLDivElement | null>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    if (!box) return;
-    const observer = new ResizeObserver(() => setWidth(box.clientWidth));
-    observer.observe(box);
-    setWidth(box.clientWidth);
-    return () => observer.disconnect();
-  }, [box]);
+  const [width, setBox] = useBoxWidth();
   const colGap = Math.max(nodeW + 8, (width - 2 * sidePad) / 2);
 
   const option = useMemo<ChartOption | null>(() => {

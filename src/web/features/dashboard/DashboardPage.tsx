@@ -1,17 +1,15 @@
-import { Alert, Button, Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { DashboardSummary } from '../../../shared/dashboard.js';
 import { formatYuan } from '../../../shared/format.js';
 import { ALL_STAGES } from '../../../shared/stages.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { STAGE_COLORS_HEX } from '../projects/stageColors.js';
-import { useChart, type ChartOption } from './useChart.js';
-
-type RegionRow = DashboardSummary['byRegion'][number];
+import { OverdueTable } from './OverdueTable.js';
+import { BarChart } from './BarChart.js';
 
 function Kpi({ title, testId, value, danger }: { title: string; testId: string; value: ReactNode; danger?: boolean }) {
   return (
@@ -34,65 +32,6 @@ export default function DashboardPage() {
   const navigate = useNavigate();
   const summary = useQuery({ queryKey: ['dashboard'], queryFn: endpoints.dashboard });
   const data = summary.data;
-
-  const stageOption = useMemo<ChartOption | null>(() => {
-    if (!data) return null;
-    return {
-      tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 16, top: 16, bottom: 32 },
-      xAxis: { type: 'category', data: ALL_STAGES.map((s) => stage(s)) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        {
-          type: 'bar',
-          name: t('seriesProjects'),
-          barMaxWidth: 40,
-          label: { show: true, position: 'top' },
-          data: ALL_STAGES.map((s) => ({ value: data.byStage[s], itemStyle: { color: STAGE_COLORS_HEX[s] } })),
-        },
-      ],
-    };
-  }, [data, stage, t]);
-
-  const regionOption = useMemo<ChartOption | null>(() => {
-    if (!data) return null;
-    const rows = data.byRegion;
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 36, right: 36, top: 36, bottom: 72 },
-      xAxis: {
-        type: 'category',
-        data: rows.map((r) => nameOf(r.code, r.name)),
-        axisLabel: { interval: 0, rotate: 30 },
-      },
-      yAxis: [
-        // Axis titles would collide with the legend on a phone; the legend already names both.
-        { type: 'value', minInterval: 1 },
-        { type: 'value', splitLine: { show: false } },
-      ],
-      series: [
-        { type: 'bar', name: t('seriesProjects'), barMaxWidth: 28, data: rows.map((r) => r.projects) },
-        {
-          type: 'bar',
-          name: t('seriesInvestment'),
-          yAxisIndex: 1,
-          barMaxWidth: 28,
-          // 亿元 for Chinese readers; the English axis says ¥ bn (1 bn = 10 亿).
-          data: rows.map((r) => Number((r.investmentYuan / (lang === 'zh' ? 1e8 : 1e9)).toFixed(2))),
-        },
-      ],
-    };
-  }, [data, nameOf, t, lang]);
-
-  const stageRef = useChart(stageOption, (p) => {
-    const s = ALL_STAGES[p.dataIndex];
-    if (s) navigate(`/projects?stage=${s}`);
-  });
-  const regionRef = useChart(regionOption, (p) => {
-    const r = data?.byRegion[p.dataIndex];
-    if (r) navigate(`/projects?region=${encodeURIComponent(r.code)}`);
-  });
 
   if (summary.isError) {
     return (
@@ -137,44 +76,54 @@ export default function DashboardPage() {
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('chartByStage')} extra={<Typography.Text type="secondary">{t('chartClickHint')}</Typography.Text>}>
-            <div ref={stageRef} className="chart" data-testid="chart-stage" />
+            {data ? (
+              <BarChart
+                testId="chart-stage"
+                categories={ALL_STAGES.map((s) => stage(s))}
+                series={[
+                  {
+                    name: t('seriesProjects'),
+                    values: ALL_STAGES.map((s) => data.byStage[s]),
+                    colors: ALL_STAGES.map((s) => STAGE_COLORS_HEX[s]),
+                  },
+                ]}
+                labels
+                onClick={(i) => navigate(`/projects?stage=${ALL_STAGES[i]}`)}
+              />
+            ) : (
+              <div className="chart" />
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('chartByRegion')}>
-            <div ref={regionRef} className="chart" data-testid="chart-region" />
+            {data ? (
+              <BarChart
+                testId="chart-region"
+                categories={data.byRegion.map((r) => nameOf(r.code, r.name))}
+                series={[
+                  { name: t('seriesProjects'), values: data.byRegion.map((r) => r.projects) },
+                  {
+                    name: t('seriesInvestment'),
+                    axis: 1,
+                    // 亿元 for Chinese readers; the English axis says ¥ bn (1 bn = 10 亿).
+                    values: data.byRegion.map((r) => Number((r.investmentYuan / (lang === 'zh' ? 1e8 : 1e9)).toFixed(2))),
+                  },
+                ]}
+                integerAxes={[true, false]}
+                barMaxWidth={28}
+                legend
+                slanted
+                onClick={(i) => navigate(`/projects?region=${encodeURIComponent(data.byRegion[i].code)}`)}
+              />
+            ) : (
+              <div className="chart" />
+            )}
           </Card>
         </Col>
       </Row>
       <Card size="small" title={t('overdueRegions')} style={{ marginTop: 12 }}>
-        <Table<RegionRow>
-          size="small"
-          rowKey="code"
-          pagination={false}
-          dataSource={overdueRows}
-          loading={!data}
-          scroll={{ x: 480 }}
-          locale={{ emptyText: t('noOverdue') }}
-          data-testid="overdue-regions"
-          rowClassName={() => 'clickable-row'}
-          onRow={(r) => ({ onClick: () => navigate(`/projects?region=${encodeURIComponent(r.code)}&overdue=true`) })}
-          columns={[
-            { title: t('colRegion'), dataIndex: 'name', render: (_, r) => nameOf(r.code, r.name) },
-            { title: t('colProjects'), dataIndex: 'projects', align: 'right' },
-            {
-              title: t('colOverdue'),
-              dataIndex: 'overdue',
-              align: 'right',
-              render: (n: number) => <Typography.Text type="danger">{n}</Typography.Text>,
-            },
-            {
-              title: t('colInvestment'),
-              dataIndex: 'investmentYuan',
-              align: 'right',
-              render: (y: number) => formatYuan(y, lang),
-            },
-          ]}
-        />
+        {data ? <OverdueTable rows={overdueRows} /> : <Skeleton active paragraph={{ rows: 2 }} title={false} />}
       </Card>
     </div>
   );

@@ -1,11 +1,12 @@
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 
-// Registering only what the dashboard draws keeps ECharts' share of the bundle small.
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only what every chart here needs; each chart registers its own series type. ECharts is loaded by
+// the pages that draw with it, never by the sign-in page or the dashboard (see BarChart.tsx), and
+// no legend has enough entries to need the scrolling one.
+echarts.use([LegendPlainComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 export type ChartClick = (params: { dataIndex: number; seriesIndex?: number; name: string }) => void;
