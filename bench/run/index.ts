@@ -4,6 +4,7 @@
 // Run: npm run bench -- --scale town|prefecture|province [--db sqlite|postgres] [--duration 10]
 //   [--connections 1,50] [--only search] [--no-writes] [--sqlite FILE] [--database-url URL]
 //   [--pg-copy] [--officer bench-mulei] [--admin bench-admin] [--password bench-password] [--in-place]
+//   [--no-directus]   skips the Directus reference (references.ts; on SQLite only)
 //   npm run bench -- --demo   runs the earlier demo measurements (bench/chain.ts on both engines, bench/import.ts)
 // The data comes from `npm run bench:data`. SQLite files are copied to a temporary folder first
 // (--in-place symlinks instead), so the write runs do not change the generated data; PostgreSQL
@@ -21,7 +22,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { todayInShanghai } from '../../src/shared/format.js';
-import { startBare } from './bare.js';
+import { runReferences, type Measure, type Reference } from './references.js';
 import { pickTargets, transitionJobs, type TransitionJob } from './targets.js';
 
 const { values: args } = parseArgs({
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     'in-place': { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
     'pg-copy': { type: 'boolean', default: false },
+    'no-directus': { type: 'boolean', default: false },
   },
 });
 if (args.demo) {
@@ -137,11 +139,6 @@ async function signIn(base: string, username: string, password: string): Promise
   return { username, role: body.user.role, regionCodes: body.user.regionCodes, headers: { cookie, 'x-csrf-token': body.csrfToken, 'accept-language': 'zh-CN' } };
 }
 
-interface Measure {
-  seconds: number; requests: number; rps: number; statusCodes: Record<string, number>; errors: number; timeouts: number;
-  exhausted: boolean; used: number; failures: string[]; p50: number; p95: number; p99: number; max: number; mean: number;
-}
-
 let settle = async () => {};
 
 async function load(options: { url: string; headers: Record<string, string>; connections: number; jobs?: TransitionJob[] }): Promise<Measure> {
@@ -175,10 +172,12 @@ async function main(): Promise<void> {
     console.log(`picked targets in ${((performance.now() - t) / 1000).toFixed(1)} s:`, JSON.stringify(targets));
     const officer = await signIn(base, args.officer!, args.password!);
     const admin = await signIn(base, args.admin!, args.password!);
-    const reads: { name: string; path: string }[] = [
-      { name: 'project list 652328/started by investment', path: '/api/projects?region=652328&stage=started&sort=investment&order=desc&pageSize=20' },
-      ...([2, 3, 4] as const).map((n) => ({ name: `enterprise search ${n} chars「${targets.fragments[n]}」`, path: `/api/enterprises?q=${encodeURIComponent(targets.fragments[n])}` })),
-      { name: `enterprise search common 2 chars「${targets.common}」`, path: `/api/enterprises?q=${encodeURIComponent(targets.common)}` },
+    const search = (q: string): Reference => ({ kind: 'search', q, pageSize: 20 });
+    // `ref` says what the bare handler and Directus are asked for the same read (references.ts).
+    const reads: { name: string; path: string; ref?: Reference }[] = [
+      { name: 'project list 652328/started by investment', path: '/api/projects?region=652328&stage=started&sort=investment&order=desc&pageSize=20', ref: { kind: 'projects', region: '652328', stage: 'started', pageSize: 20 } },
+      ...([2, 3, 4] as const).map((n) => ({ name: `enterprise search ${n} chars「${targets.fragments[n]}」`, path: `/api/enterprises?q=${encodeURIComponent(targets.fragments[n])}`, ref: search(targets.fragments[n]) })),
+      { name: `enterprise search common 2 chars「${targets.common}」`, path: `/api/enterprises?q=${encodeURIComponent(targets.common)}`, ref: search(targets.common) },
       { name: 'enterprise search credit code', path: `/api/enterprises?q=${targets.uscc}` },
       { name: 'dashboard summary', path: '/api/dashboard/summary' },
       ...(targets.chain ? [{ name: `gap analysis: chain ${targets.chain.name}`, path: `/api/chains/${targets.chain.id}` }] : []),
@@ -216,23 +215,11 @@ async function main(): Promise<void> {
         }
       }
     }
-    if (engine === 'sqlite' && (!args.only || 'project list'.includes(args.only))) {
-      // The reference: the same query in a bare handler, and Lianzhu's throughput as a ratio to it.
-      const bare = await startBare(path.join(data.dataDir, 'lianzhu.sqlite'));
-      try {
-        for (const connections of connectionCounts) {
-          const m = await load({ url: `${bare.url}${reads[0].path.replace('/api', '')}`, headers: {}, connections });
-          const ratios = rows
-            .filter((r) => r.request === reads[0].name && r.connections === connections && typeof r.rps === 'number')
-            .map((r) => `${r.user} ${((r.rps as number) / m.rps).toFixed(2)}×`);
-          const row = { user: 'bare', request: 'project list, bare Fastify + better-sqlite3', path: reads[0].path, connections, ...m, failed: m.requests - (m.statusCodes['200'] ?? 0) + m.errors, note: `Lianzhu/bare: ${ratios.join(', ')}` };
-          rows.push(row);
-          print(row);
-        }
-      } finally {
-        await bare.close();
-      }
-    }
+    // After Lianzhu's reads and before the writes change the data: the same reads on the references.
+    const references: Awaited<ReturnType<typeof runReferences>> | string =
+      engine === 'sqlite'
+        ? await runReferences({ sqliteFile: path.join(data.dataDir, 'lianzhu.sqlite'), reads: selected, connectionCounts, rows, print, load, directus: !args['no-directus'] })
+        : 'the references run on SQLite only';
     if (!args['no-writes'] && (!args.only || 'transitions'.includes(args.only))) {
       const today = todayInShanghai();
       const pools = new Map<Session, TransitionJob[]>([
@@ -269,7 +256,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${scale}-${engine}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-    fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), scale, engine, source: data.source, duration, machine, targets, results: rows }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), scale, engine, source: data.source, duration, machine, targets, references, results: rows }, null, 2));
     console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   } finally {
     await app.close();
