@@ -17,8 +17,9 @@ export function coverageOf(nodes: Pick<ChainNode, 'status'>[]): Coverage {
   return { nodes: nodes.length, missing, weak, covered, completeness: Math.round(completeness * 1000) / 1000 };
 }
 
-/** Every node of the given chains (all chains when omitted) with its local and outside enterprise counts. */
-export async function nodesWithCounts(db: Kysely<DB>, chainIds?: number[]): Promise<ChainNode[]> {
+/** Nodes with their local and outside enterprise counts: of the given chains or nodes, else every node. */
+export async function nodesWithCounts(db: Kysely<DB>, filter: { chainIds?: number[]; nodeIds?: number[] } = {}): Promise<ChainNode[]> {
+  const { chainIds, nodeIds } = filter;
   let query = db
     .selectFrom('chain_nodes as n')
     .innerJoin('chains as c', 'c.id', 'n.chain_id')
@@ -31,14 +32,17 @@ export async function nodesWithCounts(db: Kysely<DB>, chainIds?: number[]): Prom
       'n.position',
       'n.sort_order',
       'c.weak_threshold',
-      eb.fn.count<number>(eb.case().when('e.is_local', '=', 1).then(eb.ref('e.id')).end()).distinct().as('local_count'),
-      eb.fn.count<number>(eb.case().when('e.is_local', '=', 0).then(eb.ref('e.id')).end()).distinct().as('outside_count'),
+      // enterprise_nodes' key is (enterprise, node): an enterprise is on a node's rows once, so no
+      // distinct, which sorted every enterprise of the chain twice.
+      eb.fn.count<number>(eb.case().when('e.is_local', '=', 1).then(eb.ref('e.id')).end()).as('local_count'),
+      eb.fn.count<number>(eb.case().when('e.is_local', '=', 0).then(eb.ref('e.id')).end()).as('outside_count'),
     ])
     .groupBy(['n.id', 'n.chain_id', 'n.name', 'n.position', 'n.sort_order', 'c.weak_threshold'])
     .orderBy('n.chain_id')
     .orderBy('n.sort_order')
     .orderBy('n.id');
   if (chainIds) query = query.where('n.chain_id', 'in', chainIds.length ? chainIds : [-1]);
+  if (nodeIds) query = query.where('n.id', 'in', nodeIds.length ? nodeIds : [-1]);
   const rows = await query.execute();
   return rows.map((r) => {
     const localCount = Number(r.local_count);

@@ -44,7 +44,7 @@ export async function chainDetail(db: Kysely<DB>, id: number): Promise<ChainDeta
     .executeTakeFirst();
   if (!chain) throw new NotFoundError(CHAIN_NOUN);
   const [nodes, links, leaders] = await Promise.all([
-    nodesWithCounts(db, [id]),
+    nodesWithCounts(db, { chainIds: [id] }),
     db.selectFrom('chain_node_links').select(['id', 'from_node_id', 'to_node_id']).where('chain_id', '=', id).orderBy('id').execute(),
     db
       .selectFrom('chain_leaders as l')
@@ -77,7 +77,8 @@ export async function findNode(db: Kysely<DB>, id: number) {
     .where('chain_nodes.id', '=', id)
     .executeTakeFirst();
   if (!node) throw new NotFoundError(NODE_NOUN);
-  const counted = (await nodesWithCounts(db, [node.chain_id])).find((n) => n.id === id)!;
+  // Only this node's enterprises: counting the whole chain's cost ranked targets time that grows with the chain.
+  const [counted] = await nodesWithCounts(db, { nodeIds: [id] });
   return { node: counted, chain: { id: node.chain_id, name: node.chain_name } };
 }
 

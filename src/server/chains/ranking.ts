@@ -1,110 +1,147 @@
 import type { Target } from '../../shared/chains.js';
 import { daysBetween } from '../../shared/format.js';
-import type { Lang } from '../errors.js';
+import type { Hop } from './walk.js';
 
 export interface Party {
   id: number;
   name: string;
 }
-export interface Link {
-  supplier_id: number;
-  customer_id: number;
-  product: string;
-  volume: number | null;
-  unit: string;
-  date: string | null;
-}
+export type Candidate = Party & { uscc: string; province: string; city: string };
 
 /**
  * How much one supply link says about a tie, in (0, 1]: recent trade counts more than old,
  * large volume more than small. Undated links count as two years old.
  */
-export function linkWeight(link: Pick<Link, 'volume' | 'date'>, today: string): number {
-  const ageYears = link.date ? Math.max(0, daysBetween(link.date, today)) / 365 : 2;
-  const recency = 1 / (1 + ageYears);
-  const volume = link.volume ? Math.min(1, Math.log10(1 + link.volume) / 6) : 0;
-  return recency * (0.5 + 0.5 * volume);
+export function linkWeight(link: { volume: number | null; date: string | null }, today: string): number {
+  return volumeWeight(link.volume) * recency(link.date, today);
 }
 
-/** Several ties reinforce each other without ever reaching the next tier: 1 − Π(1 − w). */
-function combine(weights: number[]): number {
-  return 1 - weights.reduce((rest, w) => rest * (1 - w), 1);
+function recency(date: string | null, today: string): number {
+  const ageYears = date ? Math.max(0, daysBetween(date, today)) / 365 : 2;
+  return 1 / (1 + ageYears);
+}
+
+function volumeWeight(volume: number | null): number {
+  return 0.5 + 0.5 * (volume ? Math.min(1, Math.log10(1 + volume) / 6) : 0);
 }
 
 // Tiers are far apart so that any direct tie outranks every two-step one, whatever the volumes.
+// Several ties reinforce each other without ever reaching the next tier: 1 − Π(1 − w).
 const DIRECT_BASE = 100;
 const TWO_STEP_BASE = 10;
 
+/** A path from the candidate to a leader: `hops[0]` leaves the candidate, `hops[1]` (two-step) the enterprise in between. */
+export interface RankedPath {
+  leader: number;
+  hops: Hop[];
+  weight: number;
+}
+
+export interface Ranked {
+  candidate: Candidate;
+  tier: Target['tier'];
+  score: number;
+  /** Every path of the tier, however many are kept in `paths`. */
+  pathCount: number;
+  /** Distinct leader names the direct ties reach (the explanation names one and counts the rest). */
+  leaderCount: number;
+  /** The strongest paths, strongest first. */
+  paths: RankedPath[];
+}
+
 export interface RankInput {
-  candidates: (Party & { uscc: string; province: string; city: string })[];
+  candidates: Candidate[];
   leaders: Party[];
-  names: Map<number, string>;
-  links: Link[];
-  leadIds: Map<number, number>;
+  /** Links of candidates, seen from the candidate: those to leaders, and every link of a candidate with none. */
+  hops: Hop[];
+  /** Every link between a leader and an enterprise a tie-less candidate trades with, seen from that enterprise. */
+  leaderTies: Hop[];
   today: string;
-  lang: Lang;
+  /** How many paths each candidate keeps; scores and counts always cover them all. */
+  shown: number;
 }
 
-function other(link: Link, id: number): number {
-  return link.supplier_id === id ? link.customer_id : link.supplier_id;
+// Strongest first; equal weights by link ids, so the order (and the explanation quoting the first
+// path) does not depend on the order a database engine returns rows in.
+function before(a: RankedPath, b: RankedPath): boolean {
+  if (a.weight !== b.weight) return a.weight > b.weight;
+  for (let i = 0; i < Math.min(a.hops.length, b.hops.length); i++) if (a.hops[i].id !== b.hops[i].id) return a.hops[i].id < b.hops[i].id;
+  return a.hops.length < b.hops.length;
 }
 
-export function rankTargets(input: RankInput): Target[] {
-  const { candidates, leaders, names, links, today, lang } = input;
-  const leaderIds = new Set(leaders.map((l) => l.id));
-  const byEnterprise = new Map<number, Link[]>();
-  for (const link of links) {
-    for (const id of [link.supplier_id, link.customer_id]) byEnterprise.set(id, [...(byEnterprise.get(id) ?? []), link]);
+/**
+ * Keeps the `size` strongest paths offered, sorted. A candidate may have hundreds of thousands of
+ * two-step paths at province scale: a weaker one than all kept is turned away before it is built.
+ */
+function strongest(size: number) {
+  const kept: RankedPath[] = [];
+  return {
+    offer(weight: number, leader: number, first: Hop, second?: Hop) {
+      if (kept.length === size && weight < kept[size - 1].weight) return;
+      const path = { leader, hops: second ? [first, second] : [first], weight };
+      let i = kept.length;
+      while (i > 0 && before(path, kept[i - 1])) i--;
+      if (i === size) return;
+      kept.splice(i, 0, path);
+      if (kept.length > size) kept.pop();
+    },
+    kept,
+  };
+}
+
+// Tens of thousands of links share a few thousand dates: parsing each date once is most of the work saved.
+function byFrom(hops: Hop[], today: string): Map<number, { hop: Hop; weight: number }[]> {
+  const grouped = new Map<number, { hop: Hop; weight: number }[]>();
+  const recencies = new Map<string | null, number>();
+  for (const hop of hops) {
+    const list = grouped.get(hop.from);
+    let r = recencies.get(hop.date);
+    if (r === undefined) recencies.set(hop.date, (r = recency(hop.date, today)));
+    const tie = { hop, weight: volumeWeight(hop.volume) * r };
+    if (list) list.push(tie);
+    else grouped.set(hop.from, [tie]);
   }
-  const party = (id: number) => ({ id, name: names.get(id) ?? String(id) });
-  const step = (l: Link) => ({ supplier: party(l.supplier_id), customer: party(l.customer_id), product: l.product, volume: l.volume, unit: l.unit, date: l.date });
+  return grouped;
+}
 
-  const ranked = candidates.map((c): Target => {
-    const own = byEnterprise.get(c.id) ?? [];
-    const direct = own.filter((l) => leaderIds.has(other(l, c.id)));
-    const twoStep = own
-      .filter((l) => !leaderIds.has(other(l, c.id)))
-      .flatMap((first) => {
-        const middle = other(first, c.id);
-        return (byEnterprise.get(middle) ?? []).filter((second) => leaderIds.has(other(second, middle))).map((second) => [first, second] as const);
-      });
-    const tier = direct.length ? 'direct' : twoStep.length ? 'two_step' : 'none';
-    const score =
-      tier === 'direct'
-        ? DIRECT_BASE + 10 * combine(direct.map((l) => linkWeight(l, today)))
-        : tier === 'two_step'
-          ? TWO_STEP_BASE + 5 * combine(twoStep.map(([a, b]) => linkWeight(a, today) * linkWeight(b, today)))
-          : 0;
-    const paths = [
-      ...direct.map((l) => ({ leader: party(other(l, c.id)), steps: [step(l)] })),
-      ...(tier === 'two_step' ? twoStep.map(([a, b]) => ({ leader: party(other(b, other(a, c.id))), steps: [step(a), step(b)] })) : []),
-    ];
-    return {
-      enterprise: { id: c.id, name: c.name, uscc: c.uscc, province: c.province, city: c.city },
-      tier,
-      score: Math.round(score * 100) / 100,
-      paths,
-      explanation: explain(c, tier, paths, lang),
-      leadId: input.leadIds.get(c.id) ?? null,
-    };
+const collator = new Intl.Collator('zh-CN');
+
+/**
+ * Outside candidates ranked by how they trade with local chain leaders: a direct tie scores 100+,
+ * a tie through one enterprise in between 10+ (only when there is no direct one), none 0.
+ * Linear in the links and paths walked; only `shown` paths per candidate are kept.
+ */
+export function rankCandidates(input: RankInput): Ranked[] {
+  const { candidates, leaders, today, shown } = input;
+  const leaderNames = new Map(leaders.map((l) => [l.id, l.name]));
+  const own = byFrom(input.hops, today);
+  const toLeaders = byFrom(input.leaderTies, today);
+  const ranked = candidates.map((candidate): Ranked => {
+    const ties = own.get(candidate.id) ?? [];
+    const top = strongest(shown);
+    let rest = 1;
+    let pathCount = 0;
+    const direct = ties.filter((t) => leaderNames.has(t.hop.other));
+    if (direct.length) {
+      for (const t of direct) {
+        rest *= 1 - t.weight;
+        top.offer(t.weight, t.hop.other, t.hop);
+      }
+      const names = new Set(direct.map((t) => leaderNames.get(t.hop.other)));
+      const score = DIRECT_BASE + 10 * (1 - rest);
+      return { candidate, tier: 'direct', score: Math.round(score * 100) / 100, pathCount: direct.length, leaderCount: names.size, paths: top.kept };
+    }
+    for (const first of ties) {
+      for (const second of toLeaders.get(first.hop.other) ?? []) {
+        const weight = first.weight * second.weight;
+        rest *= 1 - weight;
+        pathCount++;
+        top.offer(weight, second.hop.other, first.hop, second.hop);
+      }
+    }
+    if (pathCount === 0) return { candidate, tier: 'none', score: 0, pathCount: 0, leaderCount: 0, paths: [] };
+    const score = TWO_STEP_BASE + 5 * (1 - rest);
+    return { candidate, tier: 'two_step', score: Math.round(score * 100) / 100, pathCount, leaderCount: 0, paths: top.kept };
   });
-  return ranked.sort((a, b) => b.score - a.score || a.enterprise.name.localeCompare(b.enterprise.name, 'zh-CN'));
-}
-
-function explain(c: Party, tier: Target['tier'], paths: Target['paths'], lang: Lang): string {
-  if (tier === 'none') return lang === 'zh' ? '与本地链主暂无已知供需关系' : 'No known supply tie to a local chain leader';
-  const first = paths[0];
-  const s = first.steps[0];
-  const leaders = [...new Set(paths.map((p) => p.leader.name))];
-  if (tier === 'direct') {
-    const supplies = s.supplier.id === c.id;
-    const zh = supplies ? `直接向本地链主${first.leader.name}供应${s.product}` : `直接采购本地链主${first.leader.name}的${s.product}`;
-    const en = supplies ? `Supplies ${s.product} directly to local chain leader ${first.leader.name}` : `Buys ${s.product} directly from local chain leader ${first.leader.name}`;
-    const more = leaders.length > 1 ? (lang === 'zh' ? `等${leaders.length}家链主` : ` and ${leaders.length - 1} more leaders`) : '';
-    return lang === 'zh' ? `${zh}${more}(${paths.length}条直接供需关系)` : `${en}${more} (${paths.length} direct ties)`;
-  }
-  const middle = s.supplier.id === c.id ? s.customer : s.supplier;
-  return lang === 'zh'
-    ? `经${middle.name}与本地链主${first.leader.name}间接关联(${paths.length}条二级关系)`
-    : `Tied to local chain leader ${first.leader.name} through ${middle.name} (${paths.length} two-step ties)`;
+  return ranked.sort((a, b) => b.score - a.score || collator.compare(a.candidate.name, b.candidate.name));
 }

@@ -82,6 +82,34 @@ describe('a two-step tie through another candidate', () => {
   });
 });
 
+describe('a target with more paths than a card lists', () => {
+  it('lists the three strongest, strongest first, and its score and explanation count them all', async () => {
+    const hub = await addEnterprise(admin, { name: '外地H', nodeIds: [gapNode] }, true);
+    // H trades with X (tied to L) and four partners of L, each tied to L with a different volume.
+    const volumes = [10, 100_000, 1000, 50];
+    const partners = [];
+    for (const [i, volume] of volumes.entries()) {
+      const p = await addEnterprise(admin, { name: `伙伴${i}` }, true);
+      partners.push(p.id);
+      expect((await admin.post('/api/supply-links', { supplierId: p.id, customerId: ids.L, product: `配件${i}`, volume, unit: '吨', date: daysAgo(60) })).status).toBe(201);
+      expect((await admin.post('/api/supply-links', { supplierId: hub.id, customerId: p.id, product: '毛坯', volume: 500, unit: '吨', date: daysAgo(60) })).status).toBe(201);
+    }
+    expect((await admin.post('/api/supply-links', { supplierId: hub.id, customerId: ids.X, product: '毛坯', volume: 500, unit: '吨', date: daysAgo(60) })).status).toBe(201);
+
+    const items = (await admin.get(`/api/chain-nodes/${gapNode}/targets`)).body.items;
+    const target = items.find((t: { enterprise: { id: number } }) => t.enterprise.id === hub.id);
+    expect(target.tier).toBe('two_step');
+    expect(target.explanation).toBe('经伙伴1与本地链主本地链主L间接关联(5条二级关系,列出最强的3条)');
+    const middles = target.paths.map((p: { steps: { customer: { name: string } }[] }) => p.steps[0].customer.name);
+    expect(middles).toEqual(['伙伴1', '中间商X', '伙伴2']);
+    // Tiers still hold: T's single weaker path ranks below H, every direct target above it.
+    const order = items.map((t: { enterprise: { name: string } }) => t.enterprise.name);
+    expect(order.indexOf('外地H')).toBeGreaterThan(order.indexOf('外地D2'));
+    expect(order.indexOf('外地H')).toBeLessThan(order.indexOf('外地T'));
+    await server.db.deleteFrom('enterprise_nodes').where('enterprise_id', '=', hub.id).execute();
+  });
+});
+
 describe('recording a target as a lead', () => {
   it('POST /api/leads → 201 with the server’s score and explanation; again → 409; the target shows its lead', async () => {
     const mulei = await server.as('mulei');

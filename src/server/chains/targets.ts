@@ -1,33 +1,32 @@
 import type { Kysely } from 'kysely';
-import type { TargetList } from '../../shared/chains.js';
+import type { Target, TargetList } from '../../shared/chains.js';
 import { todayInShanghai } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import type { Lang } from '../errors.js';
+import { explainTarget } from './explain.js';
 import { findNode } from './queries.js';
-import { rankTargets, type Link } from './ranking.js';
+import { rankCandidates, type Ranked } from './ranking.js';
+import { findEnterpriseNames, findLinkDetails, walkHops, type LinkDetail } from './walk.js';
 
-const LINK_COLUMNS = ['supplier_id', 'customer_id', 'product', 'volume', 'unit', 'date'] as const;
-
-/** Links with one end in `a` and the other in `b`, in either direction. */
-function linksBetween(db: Kysely<DB>, a: number[], b: number[]): Promise<Link[]> {
-  if (a.length === 0 || b.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('supply_links')
-    .select(LINK_COLUMNS)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('supplier_id', 'in', a), eb('customer_id', 'in', b)]),
-        eb.and([eb('customer_id', 'in', a), eb('supplier_id', 'in', b)]),
-      ]),
-    )
-    .execute();
-}
+// A hub can reach leaders along hundreds of two-step paths; a card lists the strongest few and the
+// explanation gives the full count.
+const SHOWN_PATHS = 3;
 
 /**
  * Outside enterprises on a node, ranked by how they already trade with our local chain leaders:
- * directly, or through one enterprise in between.
+ * directly, or through one enterprise in between. The walk reads only link ends, volumes and dates
+ * (an index each way); products, units and names are read for the paths shown.
  */
 export async function nodeTargets(db: Kysely<DB>, nodeId: number, lang: Lang): Promise<TargetList> {
+  // One snapshot: the paths shown must still be there when their products and names are read.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => rankNodeTargets({ db: trx, nodeId, lang }));
+}
+
+async function rankNodeTargets(options: { db: Kysely<DB>; nodeId: number; lang: Lang }): Promise<TargetList> {
+  const { db, nodeId, lang } = options;
   const { node } = await findNode(db, nodeId);
   const [candidates, leaders, leads] = await Promise.all([
     db
@@ -37,49 +36,53 @@ export async function nodeTargets(db: Kysely<DB>, nodeId: number, lang: Lang): P
       .where('en.node_id', '=', nodeId)
       .where('e.is_local', '=', 0)
       .execute(),
+    // Asked as "enterprises among the leaders": joined the other way round, SQLite scans every enterprise.
     db
-      .selectFrom('chain_leaders as l')
-      .innerJoin('enterprises as e', 'e.id', 'l.enterprise_id')
+      .selectFrom('enterprises as e')
       .select(['e.id', 'e.name'])
+      .where('e.id', 'in', (eb) => eb.selectFrom('chain_leaders').select('enterprise_id'))
       .where('e.is_local', '=', 1)
-      .distinct()
       .execute(),
     db.selectFrom('leads').select(['id', 'enterprise_id']).where('node_id', '=', nodeId).execute(),
   ]);
-  const candidateIds = candidates.map((c) => c.id);
   const leaderIds = leaders.map((l) => l.id);
-  const direct = await linksBetween(db, candidateIds, leaderIds);
-  // The middle of a two-step path: anyone trading with a candidate who is not a leader (another candidate counts).
-  const firstHops = candidateIds.length
-    ? await db
-        .selectFrom('supply_links')
-        .select(LINK_COLUMNS)
-        .where((eb) => eb.or([eb('supplier_id', 'in', candidateIds), eb('customer_id', 'in', candidateIds)]))
-        .execute()
-    : [];
-  const exclude = new Set(leaderIds);
-  const middles = [...new Set(firstHops.flatMap((l) => [l.supplier_id, l.customer_id]).filter((id) => !exclude.has(id)))];
-  const secondHops = await linksBetween(db, middles, leaderIds);
+  // Two-step paths count only for candidates with no direct tie. Those with one are mostly the hubs,
+  // so leaving out their other links leaves out most of the links a walk would read.
+  const directTies = await walkHops({ db, from: sortedIds(candidates.map((c) => c.id)), to: leaderIds });
+  const direct = new Set(directTies.map((h) => h.from));
+  const firstHops = await walkHops({ db, from: sortedIds(candidates.map((c) => c.id).filter((id) => !direct.has(id))) });
+  const leaderTies = await walkHops({ db, from: sortedIds(firstHops.map((h) => h.other)), to: leaderIds });
+  const hops = [...directTies, ...firstHops];
+  const ranked = rankCandidates({ candidates, leaders, hops, leaderTies, today: todayInShanghai(), shown: SHOWN_PATHS });
+
   const names = new Map<number, string>([...candidates, ...leaders].map((e) => [e.id, e.name]));
-  if (middles.length) {
-    const rows = await db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', middles).execute();
-    for (const r of rows) names.set(r.id, r.name);
-  }
-  const links = dedupe([...direct, ...firstHops, ...secondHops]);
-  const items = rankTargets({
-    candidates,
-    leaders,
-    names,
-    links,
-    leadIds: new Map(leads.map((l) => [l.enterprise_id, l.id])),
-    today: todayInShanghai(),
-    lang,
-  });
-  return { node, items };
+  const shownHops = ranked.flatMap((r) => r.paths.flatMap((p) => p.hops));
+  const [links, middleNames] = await Promise.all([
+    findLinkDetails({ db, ids: sortedIds(shownHops.map((h) => h.id)) }),
+    findEnterpriseNames({ db, ids: sortedIds(shownHops.map((h) => h.other).filter((id) => !names.has(id))) }),
+  ]);
+  for (const [id, name] of middleNames) names.set(id, name);
+  const leadIds = new Map(leads.map((l) => [l.enterprise_id, l.id]));
+  return { node, items: ranked.map((r) => presentTarget({ ranked: r, links, names, leadId: leadIds.get(r.candidate.id) ?? null, lang })) };
 }
 
-function dedupe(links: Link[]): Link[] {
-  const seen = new Map<string, Link>();
-  for (const l of links) seen.set(`${l.supplier_id}|${l.customer_id}|${l.product}`, l);
-  return [...seen.values()];
+/** Distinct and ascending, so index lookups move forward through the index rather than jump about. */
+function sortedIds(ids: number[]): number[] {
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+function presentTarget(options: { ranked: Ranked; links: Map<number, LinkDetail>; names: Map<number, string>; leadId: number | null; lang: Lang }): Target {
+  const { ranked, links, names, leadId, lang } = options;
+  const { candidate: c, tier, score, pathCount, leaderCount } = ranked;
+  const party = (id: number) => ({ id, name: names.get(id) ?? String(id) });
+  const step = (l: LinkDetail) => ({ supplier: party(l.supplier_id), customer: party(l.customer_id), product: l.product, volume: l.volume, unit: l.unit, date: l.date });
+  const paths = ranked.paths.map((p) => ({ leader: party(p.leader), steps: p.hops.map((h) => step(links.get(h.id)!)) }));
+  return {
+    enterprise: { id: c.id, name: c.name, uscc: c.uscc, province: c.province, city: c.city },
+    tier,
+    score,
+    paths,
+    explanation: explainTarget({ candidate: c, tier, paths, pathCount, leaderCount, lang }),
+    leadId,
+  };
 }

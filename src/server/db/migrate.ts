@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_regions.js';
 import * as m0003 from './migrations/0003_project_search.js';
 import * as m0004 from './migrations/0004_chain_map.js';
 import * as m0005 from './migrations/0005_enterprise_search.js';
+import * as m0006 from './migrations/0006_supply_walk.js';
 import * as m0007 from './migrations/0007_dashboard_summary.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_project_search': m0003,
   '0004_chain_map': m0004,
   '0005_enterprise_search': m0005,
+  '0006_supply_walk': m0006,
   '0007_dashboard_summary': m0007,
 };
 
