@@ -89,10 +89,14 @@ async function main(): Promise<void> {
       (globalThis as { gc?: () => void }).gc?.();
       const baseline = process.memoryUsage().rss;
       let peak = baseline;
+      // Where the peak is: V8's heap (live objects and garbage not yet collected) or outside it.
+      let peakHeap = 0;
       let jobId = 0;
       let writingAt = 0;
       const sampler = setInterval(() => {
-        peak = Math.max(peak, process.memoryUsage().rss);
+        const m = process.memoryUsage();
+        peak = Math.max(peak, m.rss);
+        peakHeap = Math.max(peakHeap, m.heapTotal);
         if (jobId && !writingAt && statusOf(jobId) === 'writing') writingAt = performance.now();
       }, 100);
       t = performance.now();
@@ -117,7 +121,8 @@ async function main(): Promise<void> {
       const seconds = (done - t) / 1000;
       console.log(`${run}: ${job.totalRows} rows in ${seconds.toFixed(1)} s = ${Math.round(job.totalRows / seconds)} rows/s ` +
         `(upload ${((uploaded - t) / 1000).toFixed(1)} s, check ${(((writingAt || done) - uploaded) / 1000).toFixed(1)} s, write ${writingAt ? ((done - writingAt) / 1000).toFixed(1) : '?'} s); ` +
-        `created ${job.created}, updated ${job.updated}, unchanged ${job.unchanged}; RSS ${mb(baseline)} before, peak ${mb(peak)} (+${mb(peak - baseline)})`);
+        `created ${job.created}, updated ${job.updated}, unchanged ${job.unchanged}; RSS ${mb(baseline)} before, peak ${mb(peak)} (+${mb(peak - baseline)}), ` +
+        `V8 heap at most ${mb(peakHeap)}`);
     }
     const count = await server.db.selectFrom('enterprises').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const links = await server.db.selectFrom('enterprise_nodes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

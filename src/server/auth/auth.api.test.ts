@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../../tests/support/server.js';
 import { ApiClient } from '../../../tests/support/client.js';
 import { buildProject } from '../../../tests/support/factories.js';
+import { createUser } from './users.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -75,6 +76,19 @@ describe('sign-in', () => {
     const replay = new ApiClient(server.url);
     replay.cookie = stolenCookie;
     expect((await replay.get('/api/auth/me')).status).toBe(401);
+  });
+
+  // Sessions are looked up in the database on every request, never remembered: revoking one takes
+  // effect on the very next request.
+  it('a deactivated user is refused on the very next request; a changed role applies on the next request', async () => {
+    await createUser({ db: server.db, username: 'revoked', password: TEST_PASSWORD, displayName: 'revoked', role: 'region', regionCodes: ['652328'] });
+    const client = await server.as('revoked');
+    expect((await client.get('/api/auth/me')).body.user.role).toBe('region');
+    await server.db.updateTable('users').set({ role: 'leader' }).where('username', '=', 'revoked').execute();
+    expect((await client.get('/api/auth/me')).body.user.role).toBe('leader');
+    await server.db.updateTable('users').set({ active: 0 }).where('username', '=', 'revoked').execute();
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+    expect((await client.get('/api/projects')).status).toBe(401);
   });
 
   it('a write without the X-CSRF-Token header → 403 and nothing is written', async () => {

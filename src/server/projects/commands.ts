@@ -7,6 +7,7 @@ import { nowIso, todayInShanghai } from '../clock.js';
 import type { DB, ProjectRow } from '../db/schema.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { nextPlannedOn, planTransition } from './lifecycle.js';
+import type { ProjectWithRegion } from './presenter.js';
 import { assertCanUseRegion, assertCanWriteProjects, notFoundProject } from './policy.js';
 import { findVisibleProject } from './queries.js';
 import { projectSearchText } from './search.js';
@@ -144,15 +145,12 @@ function versionConflict(): ConflictError {
   );
 }
 
-/** Applies the row's changes only if nobody else wrote since `version` was read. */
-async function writeIfUnchanged(trx: Transaction<DB>, id: number, version: number, changes: Partial<ProjectRow>): Promise<void> {
-  const result = await trx
-    .updateTable('projects')
-    .set({ ...changes, version: version + 1, updated_at: nowIso() })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+/** Applies the row's changes only if nobody else wrote since `version` was read; returns what it set. */
+async function writeIfUnchanged(trx: Transaction<DB>, id: number, version: number, changes: Partial<ProjectRow>): Promise<Partial<ProjectRow>> {
+  const set = { ...changes, version: version + 1, updated_at: nowIso() };
+  const result = await trx.updateTable('projects').set(set).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw versionConflict();
+  return set;
 }
 
 export async function updateProject(options: { db: Kysely<DB>; user: CurrentUser; id: number; input: UpdateProjectInput }): Promise<void> {
@@ -195,14 +193,19 @@ export async function updateProject(options: { db: Kysely<DB>; user: CurrentUser
   });
 }
 
-export async function transitionProject(options: { db: Kysely<DB>; user: CurrentUser; id: number; input: TransitionInput }): Promise<void> {
+/**
+ * Moves a project and records the step and its audit entry, all in one transaction. Returns the
+ * project as it now stands: the row read inside the transaction with the columns it set, which the
+ * version check guarantees is what is stored, so the caller need not read it again.
+ */
+export async function transitionProject(options: { db: Kysely<DB>; user: CurrentUser; id: number; input: TransitionInput; today?: string }): Promise<ProjectWithRegion> {
   const { db, user, id, input } = options;
   assertCanWriteProjects(user);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const row = await findVisibleProject(trx, user, id);
     if (!row) throw notFoundProject();
-    const plan = planTransition({ row, input, user, today: todayInShanghai() });
-    await writeIfUnchanged(trx, id, row.version, plan.changes);
+    const plan = planTransition({ row, input, user, today: options.today ?? todayInShanghai() });
+    const written = await writeIfUnchanged(trx, id, row.version, plan.changes);
     await trx
       .insertInto('project_transitions')
       .values({
@@ -225,5 +228,6 @@ export async function transitionProject(options: { db: Kysely<DB>; user: Current
       before: Object.fromEntries(Object.keys(plan.changes).map((k) => [k, row[k as keyof ProjectRow]])),
       after: { ...plan.changes, note: input.note ?? null, reason: input.reason ?? null },
     });
+    return { ...row, ...written };
   });
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, daysAgo } from '../../../tests/support/factories.js';
 import { startTestServer, type TestServer } from '../../../tests/support/server.js';
 import type { ApiClient } from '../../../tests/support/client.js';
+import { projectPageSchema, projectSchema } from '../../shared/projects.js';
 
 let server: TestServer;
 let mulei: ApiClient;
@@ -144,6 +145,28 @@ describe('lifecycle over HTTP', () => {
     const history = (await mulei.get(`/api/projects/${p.id}/history`)).body.items;
     expect(history.map((h: { toStage: string }) => h.toStage)).toEqual(['signed', 'landed']);
     expect(history[1]).toMatchObject({ kind: 'advance', fromStage: 'signed', note: '土地已摘牌', actor: { username: 'mulei' } });
+  });
+
+  // The transition's answer is built from the row read inside its transaction, not read again.
+  it('a transition answers with the project exactly as stored afterwards, as a GET then shows it', async () => {
+    const p = await create({ stageDate: daysAgo(20), plannedDates: { landed: daysAgo(15), started: daysAgo(2) } });
+    for (const step of [{ to: 'landed', date: daysAgo(10), note: '土地已摘牌' }, { to: 'terminated', date: daysAgo(1), reason: '投资方撤资' }]) {
+      const res = await mulei.post(`/api/projects/${p.id}/transitions`, step);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual((await mulei.get(`/api/projects/${p.id}`)).body);
+    }
+  });
+
+  // Project responses are written without zod parsing them again (projects/serialize.ts): the
+  // presenter alone decides what is sent, so every field it sends must be one the schema declares.
+  it('list, single, create and transition responses hold exactly the schema’s fields, of its types', async () => {
+    const p = await create({ stageDate: daysAgo(20) });
+    const moved = await mulei.post(`/api/projects/${p.id}/transitions`, { to: 'landed', date: daysAgo(10) });
+    const one = await mulei.get(`/api/projects/${p.id}`);
+    for (const body of [p, moved.body, one.body]) expect(projectSchema.parse(body)).toEqual(body);
+    const page = (await mulei.get('/api/projects?pageSize=5&sort=investment')).body;
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(projectPageSchema.parse(page)).toEqual(page);
   });
 
   it('a skipped stage → 400 naming to; a back-dated or future date → 400 naming date; nothing changes', async () => {

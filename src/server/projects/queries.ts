@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { ProjectExportQuery, ProjectListQuery } from '../../shared/projects.js';
 import { STAGES } from '../../shared/stages.js';
@@ -33,37 +33,61 @@ function withNames(db: Kysely<DB>) {
     .leftJoin('chains', 'chains.id', 'chain_nodes.chain_id');
 }
 
-/** The scoped, filtered set of projects; list, count and export all start here. */
-export function filteredProjects(db: Kysely<DB>, user: CurrentUser, filters: ProjectExportQuery) {
-  const today = todayInShanghai();
-  let query = withNames(db).where(projectScope(user));
-  if (filters.region && filters.region !== PREFECTURE_CODE) query = query.where('projects.region_code', '=', filters.region);
-  if (filters.stage) query = query.where('projects.stage', '=', filters.stage);
-  if (filters.enterpriseId) query = query.where('projects.enterprise_id', '=', filters.enterpriseId);
-  if (filters.overdue === 'true') query = query.where('projects.next_planned_on', '<', today);
-  if (filters.overdue === 'false') {
-    query = query.where((eb) => eb.or([eb('projects.next_planned_on', 'is', null), eb('projects.next_planned_on', '>=', today)]));
-  }
-  if (filters.q) {
-    query = query.where(containsSearch('projects.search_text', filters.q));
-  }
-  return query;
+/** Asks the clock once, on first use: working the date out costs more than building the query. */
+export function lazyToday(known?: string): () => string {
+  let today = known;
+  return () => (today ??= todayInShanghai());
 }
 
-export function sortedRows(db: Kysely<DB>, user: CurrentUser, filters: ProjectExportQuery) {
+/**
+ * The scope and filters as one condition on `projects` alone; list, count and export all use it.
+ * `today` is asked for only by the overdue filter.
+ */
+function projectFilter(user: CurrentUser, filters: ProjectExportQuery, today: () => string) {
+  return (eb: ExpressionBuilder<DB, 'projects'>): Expression<SqlBool> => {
+    const all: Expression<SqlBool>[] = [projectScope(user)(eb)];
+    if (filters.region && filters.region !== PREFECTURE_CODE) all.push(eb('projects.region_code', '=', filters.region));
+    if (filters.stage) all.push(eb('projects.stage', '=', filters.stage));
+    if (filters.enterpriseId) all.push(eb('projects.enterprise_id', '=', filters.enterpriseId));
+    if (filters.overdue === 'true') all.push(eb('projects.next_planned_on', '<', today()));
+    if (filters.overdue === 'false') all.push(eb.or([eb('projects.next_planned_on', 'is', null), eb('projects.next_planned_on', '>=', today())]));
+    if (filters.q) all.push(containsSearch('projects.search_text', filters.q) as Expression<SqlBool>);
+    return eb.and(all);
+  };
+}
+
+function orderOf(filters: ProjectExportQuery) {
   const direction = filters.order === 'asc' ? sql`asc` : sql`desc`;
-  return filteredProjects(db, user, filters)
+  // Both engines put empty dates last, whichever way the list is sorted.
+  return sql`${SORT_COLUMNS[filters.sort]} ${direction} nulls last`;
+}
+
+const NAMES = ['regions.name as region_name', 'enterprises.name as enterprise_name', 'chain_nodes.name as node_name', 'chains.id as chain_id', 'chains.name as chain_name'] as const;
+
+export function sortedRows(db: Kysely<DB>, user: CurrentUser, filters: ProjectExportQuery, today = lazyToday()) {
+  return withNames(db)
+    .where(projectFilter(user, filters, today))
     .selectAll('projects')
-    .select(['regions.name as region_name', 'enterprises.name as enterprise_name', 'chain_nodes.name as node_name', 'chains.id as chain_id', 'chains.name as chain_name'])
-    // Both engines put empty dates last, whichever way the list is sorted.
-    .orderBy(sql`${SORT_COLUMNS[filters.sort]} ${direction} nulls last`)
+    .select(NAMES)
+    .orderBy(orderOf(filters))
     .orderBy('projects.id', 'desc');
 }
 
-export async function listProjects(db: Kysely<DB>, user: CurrentUser, query: ProjectListQuery) {
+export async function listProjects(db: Kysely<DB>, user: CurrentUser, query: ProjectListQuery, today = lazyToday()) {
+  const filter = projectFilter(user, query, today);
+  // The page is chosen on projects alone and only its rows are joined to their names.
+  const page = db
+    .selectFrom('projects')
+    .select('projects.id')
+    .where(filter)
+    .orderBy(orderOf(query))
+    .orderBy('projects.id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   const [rows, count] = await Promise.all([
-    sortedRows(db, user, query).limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-    filteredProjects(db, user, query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    withNames(db).selectAll('projects').select(NAMES).where('projects.id', 'in', page).orderBy(orderOf(query)).orderBy('projects.id', 'desc').execute(),
+    // Every project has its region (a foreign key) and the other joins are outer: counting needs none of them.
+    db.selectFrom('projects').where(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -72,7 +96,7 @@ export async function listProjects(db: Kysely<DB>, user: CurrentUser, query: Pro
 export function findVisibleProject(db: Kysely<DB>, user: CurrentUser, id: number) {
   return withNames(db)
     .selectAll('projects')
-    .select(['regions.name as region_name', 'enterprises.name as enterprise_name', 'chain_nodes.name as node_name', 'chains.id as chain_id', 'chains.name as chain_name'])
+    .select(NAMES)
     .where('projects.id', '=', id)
     .where(projectScope(user))
     .executeTakeFirst();

@@ -19,8 +19,9 @@ import { createProject, transitionProject, updateProject } from './commands.js';
 import { projectWorkbook } from './export.js';
 import { assertCanWriteProjects, notFoundProject } from './policy.js';
 import { presentProject, presentTransition } from './presenter.js';
-import { findVisibleProject, listProjects, projectHistory, sortedRows } from './queries.js';
+import { findVisibleProject, lazyToday, listProjects, projectHistory, sortedRows } from './queries.js';
 import { sendWorkbook } from '../http/excel.js';
+import { presentedJson } from './serialize.js';
 
 const EXPORT_LIMIT = 50_000;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -41,11 +42,12 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   }
 
   r.get('/api/projects', {
+    serializerCompiler: presentedJson,
     schema: { tags: ['projects'], summary: 'Project ledger, in the caller’s scope', querystring: projectListQuerySchema, response: { 200: projectPageSchema, ...errors } },
     handler: async (request) => {
-      const { rows, total } = await listProjects(db, requireUser(request), request.query);
-      const today = todayInShanghai();
-      return { items: rows.map((row) => presentProject(row, today)), total };
+      const today = lazyToday();
+      const { rows, total } = await listProjects(db, requireUser(request), request.query, today);
+      return { items: rows.map((row) => presentProject(row, today())), total };
     },
   });
 
@@ -65,6 +67,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.post('/api/projects', {
+    serializerCompiler: presentedJson,
     schema: { tags: ['projects'], summary: 'Register a project', body: createProjectSchema, response: { 201: projectSchema, ...errors } },
     preValidation: writersOnly,
     handler: async (request, reply) => {
@@ -75,11 +78,13 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.get('/api/projects/:id', {
+    serializerCompiler: presentedJson,
     schema: { tags: ['projects'], summary: 'One project', params: idParamsSchema, response: { 200: projectSchema, ...errors } },
     handler: async (request) => load(requireUser(request), request.params.id),
   });
 
   r.patch('/api/projects/:id', {
+    serializerCompiler: presentedJson,
     schema: { tags: ['projects'], summary: 'Edit a project (optimistic: send the version you read)', params: idParamsSchema, body: updateProjectSchema, response: { 200: projectSchema, ...errors } },
     preValidation: writersOnly,
     handler: async (request) => {
@@ -90,12 +95,13 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.post('/api/projects/:id/transitions', {
+    serializerCompiler: presentedJson,
     schema: { tags: ['projects'], summary: 'Move a project to its next stage, terminate it, or (admins) move it back', params: idParamsSchema, body: transitionSchema, response: { 200: projectSchema, ...errors } },
     preValidation: writersOnly,
     handler: async (request) => {
-      const user = requireUser(request);
-      await transitionProject({ db, user, id: request.params.id, input: request.body });
-      return load(user, request.params.id);
+      const today = todayInShanghai();
+      const row = await transitionProject({ db, user: requireUser(request), id: request.params.id, input: request.body, today });
+      return presentProject(row, today);
     },
   });
 

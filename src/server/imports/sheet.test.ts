@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ColumnDef } from './columns.js';
+import { openSheet } from './sheet.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianzhu-sheet-test-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('openSheet', () => {
+  // The shared-string table is kept as UTF-8 outside the heap (sheet.ts); what comes out must be what went in.
+  it('reads back every shared string exactly: Chinese, emoji, empty, repeated, long, and rich text', async () => {
+    const texts = ['风电装备', '😀 表情🚀', '', ' 前后空格 ', 'a'.repeat(5000), '新疆'.repeat(300), 'ASCII only', '基准'];
+    // More strings than the table's first allocation holds, so it grows while being read.
+    const rows = Array.from({ length: 9000 }, (_, i) => [`${texts[i % texts.length]}${i % 7 === 0 ? '' : i}`, i % 5 === 0 ? texts[(i * 3) % texts.length] : `${i}号`]);
+    const file = path.join(dir, 'shared.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+    const sheet = writer.addWorksheet('数据');
+    sheet.addRow(['名称', '说明']).commit();
+    for (const row of rows) sheet.addRow(row).commit();
+    sheet.addRow([{ richText: [{ text: '富' }, { font: { bold: true }, text: '文本' }] }, '末行']).commit();
+    sheet.commit();
+    await writer.commit();
+
+    const column = (key: string, header: string): ColumnDef => ({ key, header, en: key, required: false, width: 10, example: '', help: '' });
+    const columns = [column('name', '名称'), column('note', '说明')];
+    const { rows: read } = await openSheet(file, columns);
+    const got: [unknown, unknown][] = [];
+    for await (const r of read) got.push([r.cells.name, r.cells.note]);
+    // A row whose cells are all blank is skipped, as openSheet promises.
+    const expected = rows.filter(([a, b]) => a.trim() !== '' || b.trim() !== '').map(([a, b]) => [a === '' ? null : a, b === '' ? null : b]);
+    expect(got.slice(0, -1)).toEqual(expected);
+    expect(got.at(-1)).toEqual(['富文本', '末行']);
+  });
+});
