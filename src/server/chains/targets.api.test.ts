@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEnterprise, buildChain } from '../../../tests/support/chain-fixture.js';
+import { targetListSchema } from '../../shared/chains.js';
 import type { ApiClient } from '../../../tests/support/client.js';
 import { daysAgo } from '../../../tests/support/factories.js';
 import { startTestServer, type TestServer } from '../../../tests/support/server.js';
@@ -61,6 +62,13 @@ describe('ranked targets for a gap node', () => {
     expect(t.paths[0].steps.map((s: { supplier: { name: string }; customer: { name: string } }) => `${s.supplier.name}→${s.customer.name}`)).toEqual(['外地T→中间商X', '中间商X→本地链主L']);
     expect(t.explanation).toContain('经中间商X');
     expect(items[4].paths).toEqual([]);
+  });
+
+  // The answer is written without zod parsing it again (routes.ts): every field sent must be the schema's.
+  it('the answer holds exactly the schema’s fields, of its types, for every tier', async () => {
+    const body = (await admin.get(`/api/chain-nodes/${gapNode}/targets`)).body;
+    expect(new Set(body.items.map((t: { tier: string }) => t.tier))).toEqual(new Set(['direct', 'two_step', 'none']));
+    expect(targetListSchema.parse(body)).toEqual(body);
   });
 
   it('an enterprise user may not see targets → 403', async () => {
