@@ -158,7 +158,8 @@ async function checkAll(
   recordsFile: string,
   progress: (n: number) => Promise<unknown>,
 ): Promise<{ total: number; kept: number }> {
-  const out = fs.createWriteStream(recordsFile);
+  // Room for several batches, so checking does not stop to wait for the disk after every one.
+  const out = fs.createWriteStream(recordsFile, { highWaterMark: 1 << 20 });
   const closed = new Promise<void>((resolve, reject) => {
     out.on('close', resolve);
     out.on('error', reject);

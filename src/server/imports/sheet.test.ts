@@ -10,7 +10,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianzhu-sheet-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('openSheet', () => {
-  // The shared-string table is kept as UTF-8 outside the heap (sheet.ts); what comes out must be what went in.
+  // The shared-string table is kept as UTF-16 outside the heap (sheet.ts); what comes out must be what went in.
   it('reads back every shared string exactly: Chinese, emoji, empty, repeated, long, and rich text', async () => {
     const texts = ['风电装备', '😀 表情🚀', '', ' 前后空格 ', 'a'.repeat(5000), '新疆'.repeat(300), 'ASCII only', '基准'];
     // More strings than the table's first allocation holds, so it grows while being read.
