@@ -11,8 +11,11 @@ export function formatYuan(yuan: number, lang: 'zh' | 'en' = 'zh'): string {
 export const TIME_ZONE = 'Asia/Shanghai';
 
 /** Today's calendar date in Asia/Shanghai as YYYY-MM-DD. */
+// Building a formatter costs 150-300 µs, more than the rest of a cheap request; one serves them all.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
+
 export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+  return DAY_FORMAT.format(now);
 }
 
 export function formatTimestamp(iso: string): string {
