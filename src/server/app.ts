@@ -65,7 +65,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {
     // wildcard: files are looked up per request, so a rebuild is served without a restart.
-    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true });
+    // The build writes .br/.gz beside each file (vite.config.ts); browsers get the smallest they accept.
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true, preCompressed: true });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') throw new NotFoundError({ zh: '接口', en: 'Endpoint' });

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../../tests/support/database.js';
 import { startTestServer, type TestServer } from '../../../tests/support/server.js';
@@ -69,5 +73,28 @@ describe('system endpoints and error format', () => {
     const missing = await client.get('/api/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('not_found');
+  });
+});
+
+describe('the web app', () => {
+  it('a script is sent brotli-compressed to a browser that accepts it, and as is to one that does not (200)', async () => {
+    const html = fs.readFileSync(path.join(server.config.webDir, 'index.html'), 'utf8');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, 'npm run build has written dist/web').toBeTruthy();
+    const original = fs.readFileSync(path.join(server.config.webDir, script!));
+    const get = (encoding: string) =>
+      new Promise<{ status: number; encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        http.get(`${server.url}${script}`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const br = await get('gzip, deflate, br');
+    expect([br.status, br.encoding]).toEqual([200, 'br']);
+    expect(br.body.length).toBeLessThan(original.length / 2);
+    expect(zlib.brotliDecompressSync(br.body).equals(original)).toBe(true);
+    const plain = await get('identity');
+    expect([plain.status, plain.encoding, plain.body.equals(original)]).toEqual([200, undefined, true]);
   });
 });
