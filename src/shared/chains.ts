@@ -127,5 +127,17 @@ export const targetSchema = z.object({
   leadId: z.number().int().nullable(),
 });
 export type Target = z.infer<typeof targetSchema>;
-export const targetListSchema = z.object({ node: nodeSchema, items: z.array(targetSchema) });
+/**
+ * One page of a node's ranked targets. A gap node at province scale has thousands of candidates;
+ * the drawer shows them a page at a time, so only the page's paths are read and explained.
+ */
+export const targetQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
+  })
+  .strict();
+export type TargetQuery = z.infer<typeof targetQuerySchema>;
+/** `total` counts every candidate ranked; `items` are those from `offset` on, in rank order. */
+export const targetListSchema = z.object({ node: nodeSchema, items: z.array(targetSchema), total: z.number().int() });
 export type TargetList = z.infer<typeof targetListSchema>;

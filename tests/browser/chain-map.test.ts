@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addEnterprise } from '../support/chain-fixture.js';
 import { screenshot, signIn, useServerAndBrowser } from '../support/browser.js';
 import { TEST_PASSWORD } from '../support/server.js';
 
@@ -24,6 +25,9 @@ describe('the chain map in Chromium', () => {
     const rows = page.getByTestId('target-row');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(3);
+    // Every candidate fits on the first page, so there is nothing more to load.
+    expect(await page.getByTestId('targets-shown').innerText()).toBe('共 3 家候选企业,已显示 3 家');
+    expect(await page.getByTestId('targets-more').count()).toBe(0);
     const texts = await rows.allInnerTexts();
     expect(texts[0]).toContain('示例盐城风电叶片有限公司');
     expect(texts[2]).toContain('示例保定叶片科技有限公司');
@@ -40,6 +44,34 @@ describe('the chain map in Chromium', () => {
     await page.goto(`${ctx.server.url}/leads`);
     await page.getByTestId('lead-row').first().waitFor();
     expect(await page.getByTestId('lead-row').first().innerText()).toContain('示例盐城风电叶片有限公司');
+    await page.close();
+  });
+
+  it('a node with more candidates than a page shows the first 20, and 「显示更多」 appends the rest', async () => {
+    const admin = await ctx.server.as('admin');
+    const chains = (await admin.get('/api/clusters')).body.items.flatMap((c: { chains: { id: number; name: string }[] }) => c.chains);
+    const wind = chains.find((c: { name: string }) => c.name === '风电装备');
+    const node = (await admin.get(`/api/chains/${wind.id}`)).body.nodes.find((n: { name: string }) => n.name === '叶片制造');
+    const before = (await admin.get(`/api/chain-nodes/${node.id}/targets`)).body.total;
+    for (let i = 0; i < 20; i++) await addEnterprise(admin, { name: `示例候选${String(i).padStart(2, '0')}叶片有限公司`, nodeIds: [node.id] }, true);
+    const total = before + 20;
+
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, ctx.server.url, 'mulei', TEST_PASSWORD);
+    await page.goto(`${ctx.server.url}/chains/${wind.id}`);
+    await page.locator('[data-testid="node-row"]', { hasText: '叶片制造' }).click();
+    await page.getByTestId('targets-tab').click();
+    const rows = page.getByTestId('target-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(20);
+    expect(await page.getByTestId('targets-shown').innerText()).toBe(`共 ${total} 家候选企业,已显示 20 家`);
+    const firstPage = await rows.allInnerTexts();
+
+    await page.getByTestId('targets-more').click();
+    await page.getByTestId('targets-shown').getByText(`已显示 ${total} 家`).waitFor();
+    expect(await rows.count()).toBe(total);
+    expect((await rows.allInnerTexts()).slice(0, 20)).toEqual(firstPage);
+    expect(await page.getByTestId('targets-more').count()).toBe(0);
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import {
   createNodeSchema,
   nodeDetailSchema,
   targetListSchema,
+  targetQuerySchema,
   updateChainSchema,
   updateNodeSchema,
 } from '../../shared/chains.js';
@@ -99,10 +100,16 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
     // Presented field by field (targets.ts); at province scale zod parsing the answer again cost
     // about a sixth of the request.
     serializerCompiler: presentedJson,
-    schema: { tags, summary: 'Ranked outside enterprises for a node, with the supply paths that put them there', params: idParamsSchema, response: { 200: targetListSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Ranked outside enterprises for a node, a page at a time, with the supply paths that put them there',
+      params: idParamsSchema,
+      querystring: targetQuerySchema,
+      response: { 200: targetListSchema, ...errors },
+    },
     handler: async (request) => {
       assertCanSeeTargets(requireUser(request));
-      return nodeTargets(db, request.params.id, requestLang(request));
+      return nodeTargets(db, request.params.id, requestLang(request), request.query);
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Target, TargetList } from '../../shared/chains.js';
+import type { Target, TargetList, TargetQuery } from '../../shared/chains.js';
 import { todayInShanghai } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import type { Lang } from '../errors.js';
@@ -16,17 +16,21 @@ const SHOWN_PATHS = 3;
  * Outside enterprises on a node, ranked by how they already trade with our local chain leaders:
  * directly, or through one enterprise in between. The walk reads only link ends, volumes and dates
  * (an index each way); products, units and names are read for the paths shown.
+ *
+ * Every candidate is ranked, since any of them may rank first, but only those in `page` are
+ * presented: at province scale reading and explaining every candidate's paths was most of the
+ * request. Without `page`, every candidate is presented (recording a lead looks for any of them).
  */
-export async function nodeTargets(db: Kysely<DB>, nodeId: number, lang: Lang): Promise<TargetList> {
+export async function nodeTargets(db: Kysely<DB>, nodeId: number, lang: Lang, page?: TargetQuery): Promise<TargetList> {
   // One snapshot: the paths shown must still be there when their products and names are read.
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
-    .execute((trx) => rankNodeTargets({ db: trx, nodeId, lang }));
+    .execute((trx) => rankNodeTargets({ db: trx, nodeId, lang, page }));
 }
 
-async function rankNodeTargets(options: { db: Kysely<DB>; nodeId: number; lang: Lang }): Promise<TargetList> {
-  const { db, nodeId, lang } = options;
+async function rankNodeTargets(options: { db: Kysely<DB>; nodeId: number; lang: Lang; page?: TargetQuery }): Promise<TargetList> {
+  const { db, nodeId, lang, page } = options;
   const { node } = await findNode(db, nodeId);
   const [candidates, leaders, leads] = await Promise.all([
     db
@@ -54,16 +58,19 @@ async function rankNodeTargets(options: { db: Kysely<DB>; nodeId: number; lang: 
   const leaderTies = await walkHops({ db, from: sortedIds(firstHops.map((h) => h.other)), to: leaderIds });
   const hops = [...directTies, ...firstHops];
   const ranked = rankCandidates({ candidates, leaders, hops, leaderTies, today: todayInShanghai(), shown: SHOWN_PATHS });
+  const offset = page?.offset ?? 0;
+  const shown = ranked.slice(offset, page ? offset + page.limit : undefined);
 
   const names = new Map<number, string>([...candidates, ...leaders].map((e) => [e.id, e.name]));
-  const shownHops = ranked.flatMap((r) => r.paths.flatMap((p) => p.hops));
+  const shownHops = shown.flatMap((r) => r.paths.flatMap((p) => p.hops));
   const [links, middleNames] = await Promise.all([
     findLinkDetails({ db, ids: sortedIds(shownHops.map((h) => h.id)) }),
     findEnterpriseNames({ db, ids: sortedIds(shownHops.map((h) => h.other).filter((id) => !names.has(id))) }),
   ]);
   for (const [id, name] of middleNames) names.set(id, name);
   const leadIds = new Map(leads.map((l) => [l.enterprise_id, l.id]));
-  return { node, items: ranked.map((r) => presentTarget({ ranked: r, links, names, leadId: leadIds.get(r.candidate.id) ?? null, lang })) };
+  const items = shown.map((r) => presentTarget({ ranked: r, links, names, leadId: leadIds.get(r.candidate.id) ?? null, lang }));
+  return { node, items, total: ranked.length };
 }
 
 /** Distinct and ascending, so index lookups move forward through the index rather than jump about. */

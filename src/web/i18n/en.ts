@@ -202,6 +202,8 @@ export const en: Record<MessageKey, string> = {
   recordLead: 'Record as lead',
   leadAlready: 'Recorded as lead',
   leadRecorded: 'Recorded as a lead',
+  targetsShown: '{n} candidate enterprises, {m} shown',
+  showMoreTargets: 'Show more',
   enterprisesTitle: 'Enterprises',
   enterpriseName: 'Enterprise',
   uscc: 'Unified social credit code',

@@ -206,6 +206,8 @@ export const zh = {
   recordLead: '记为线索',
   leadAlready: '已记为线索',
   leadRecorded: '已记为招商线索',
+  targetsShown: '共 {n} 家候选企业,已显示 {m} 家',
+  showMoreTargets: '显示更多',
   enterprisesTitle: '企业库',
   enterpriseName: '企业名称',
   uscc: '统一社会信用代码',

@@ -1,113 +1,19 @@
-import { CheckOutlined, FlagOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Drawer, Empty, Grid, List, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Drawer, Grid, List, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { ChainNode, Target } from '../../../shared/chains.js';
+import type { ChainNode } from '../../../shared/chains.js';
 import { formatYuan } from '../../../shared/format.js';
 import type { AnyStage } from '../../../shared/stages.js';
-import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
-import { errorMessage } from '../../api/formErrors.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { StageTag } from '../projects/StageTag.js';
 import { POSITION_KEYS } from './constants.js';
+import { NodeTargets } from './NodeTargets.js';
 import { LeaderTag, StatusTag } from './StatusTag.js';
-import { TargetPath } from './TargetPath.js';
 
-const TIER_COLORS: Record<Target['tier'], string> = { direct: 'magenta', two_step: 'purple', none: 'default' };
-const TIER_KEYS = { direct: 'tierDirect', two_step: 'tierTwoStep', none: 'tierNone' } as const;
-
-// The same roles the server lets see targets and record leads; the server enforces them anyway.
+// The same roles the server lets see targets; the server enforces them anyway.
 const TARGET_READERS = ['admin', 'leader', 'region'];
-const LEAD_RECORDERS = ['admin', 'region'];
-
-function TargetList({ node }: { node: ChainNode }) {
-  const { user } = useAuth();
-  const canRecord = !!user && LEAD_RECORDERS.includes(user.role);
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const targets = useQuery({ queryKey: ['targets', node.id], queryFn: () => endpoints.targets(node.id) });
-  const record = useMutation({
-    mutationFn: (target: Target) => endpoints.createLead({ enterpriseId: target.enterprise.id, nodeId: node.id }),
-    onSuccess: () => message.success(t('leadRecorded')),
-    onError: (err) => {
-      if (err instanceof ApiError && err.status === 409) message.warning(err.message);
-      else message.error(errorMessage(err));
-    },
-    onSettled: () => {
-      void qc.invalidateQueries({ queryKey: ['targets', node.id] });
-      void qc.invalidateQueries({ queryKey: ['leads'] });
-    },
-  });
-
-  if (targets.isError) return <Alert type="error" showIcon message={targets.error.message} />;
-  if (!targets.data) return <Skeleton active paragraph={{ rows: 6 }} />;
-  const items = targets.data.items;
-  if (items.length === 0) return <Empty description={t('noTargets')} data-testid="targets-empty" />;
-
-  return (
-    <div>
-      <Typography.Paragraph type="secondary">{t('targetsHint')}</Typography.Paragraph>
-      {items.map((tg, i) => (
-        <Card
-          key={tg.enterprise.id}
-          size="small"
-          data-testid="target-row"
-          data-enterprise-id={tg.enterprise.id}
-          data-tier={tg.tier}
-          style={{ marginBottom: 8 }}
-          title={
-            <Space size={6} wrap>
-              <Badge count={i + 1} color={i < 3 ? '#1677ff' : '#8c8c8c'} showZero />
-              <Link to={`/enterprises/${tg.enterprise.id}`}>{tg.enterprise.name}</Link>
-              <Tag color={TIER_COLORS[tg.tier]} data-testid="target-tier">
-                {t(TIER_KEYS[tg.tier])}
-              </Tag>
-            </Space>
-          }
-          extra={
-            <Typography.Text strong data-testid="target-score">
-              {t('score')} {tg.score.toFixed(1)}
-            </Typography.Text>
-          }
-        >
-          <Space direction="vertical" size={6} style={{ width: '100%' }}>
-            <Typography.Text type="secondary">
-              {[tg.enterprise.province, tg.enterprise.city].filter(Boolean).join(' · ') || t('none')}
-            </Typography.Text>
-            <Typography.Paragraph style={{ margin: 0 }} data-testid="target-explanation">
-              {tg.explanation}
-            </Typography.Paragraph>
-            {tg.paths.map((p, pi) => (
-              <TargetPath key={pi} targetId={tg.enterprise.id} path={p} />
-            ))}
-            <div>
-              {tg.leadId != null ? (
-                <Button size="small" icon={<CheckOutlined />} disabled data-testid="lead-recorded">
-                  {t('leadAlready')}
-                </Button>
-              ) : !canRecord ? null : (
-                <Button
-                  size="small"
-                  type="primary"
-                  icon={<FlagOutlined />}
-                  data-testid="record-lead"
-                  loading={record.isPending && record.variables?.enterprise.id === tg.enterprise.id}
-                  disabled={record.isPending}
-                  onClick={() => record.mutate(tg)}
-                >
-                  {t('recordLead')}
-                </Button>
-              )}
-            </div>
-          </Space>
-        </Card>
-      ))}
-    </div>
-  );
-}
 
 export function NodeDrawer({ node, onClose }: { node: ChainNode | null; onClose: () => void }) {
   const { t, lang } = useI18n();
@@ -189,7 +95,7 @@ export function NodeDrawer({ node, onClose }: { node: ChainNode | null; onClose:
               {
                 key: 'targets',
                 label: <span data-testid="targets-tab">{t('tabTargets')}</span>,
-                children: <TargetList node={node} />,
+                children: <NodeTargets node={node} />,
               },
             ]
           : []),
