@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_chain_map.js';
 import * as m0005 from './migrations/0005_enterprise_search.js';
 import * as m0006 from './migrations/0006_supply_walk.js';
 import * as m0007 from './migrations/0007_dashboard_summary.js';
+import * as m0008 from './migrations/0008_search_pairs_column.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_enterprise_search': m0005,
   '0006_supply_walk': m0006,
   '0007_dashboard_summary': m0007,
+  '0008_search_pairs_column': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -44,7 +44,7 @@ export function ftsQuery(key: string): { match: string; exact: boolean } | null 
 
 /**
  * `enterprises.search_text` contains `q`, answered from the pair index: FTS5 `enterprise_search`
- * on SQLite, a GIN index on `lz_search_pairs(search_text)` on PostgreSQL.
+ * on SQLite, a GIN index on the generated column `search_pairs` on PostgreSQL (migrations 0005, 0008).
  * `alias` is how the query names the enterprises table.
  */
 export function enterpriseTextSearch(db: Kysely<any>, alias: string, q: string, options: { many?: boolean } = {}): RawBuilder<boolean> {
@@ -54,7 +54,7 @@ export function enterpriseTextSearch(db: Kysely<any>, alias: string, q: string, 
   if (isPostgres(db)) {
     const pairs = [...new Set(searchPairs(key))];
     if (!pairs.length) return like;
-    const contains = sql<boolean>`lz_search_pairs(${text}) @> ${pairs}::text[]`;
+    const contains = sql<boolean>`${sql.ref(`${alias}.search_pairs`)} @> ${pairs}::text[]`;
     // Holding a fragment's one pair is containing it; longer fragments' pairs may lie apart.
     return [...key].length === 2 ? contains : sql<boolean>`${contains} and ${like}`;
   }
