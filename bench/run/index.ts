@@ -147,6 +147,8 @@ async function load(options: { url: string; headers: Record<string, string>; con
     const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: { ...options, duration } });
     worker.once('message', resolve);
     worker.once('error', reject);
+    // A worker that ends without its message would otherwise leave the whole run waiting forever.
+    worker.once('exit', (code) => reject(new Error(`the load worker exited (code ${code}) without a result`)));
   });
 }
 
