@@ -19,9 +19,10 @@ const SHOWN_PATHS = 3;
  *
  * Every candidate is ranked, since any of them may rank first, but only those in `page` are
  * presented: at province scale reading and explaining every candidate's paths was most of the
- * request. Without `page`, every candidate is presented (recording a lead looks for any of them).
+ * request. Without `page`, every candidate is presented; `{ enterpriseId }` presents that one only
+ * (recording a lead, which must not pay for explaining thousands of others).
  */
-export async function nodeTargets(db: Kysely<DB>, nodeId: number, lang: Lang, page?: TargetQuery): Promise<TargetList> {
+export async function nodeTargets(db: Kysely<DB>, nodeId: number, lang: Lang, page?: TargetQuery | { enterpriseId: number }): Promise<TargetList> {
   // One snapshot: the paths shown must still be there when their products and names are read.
   return db
     .transaction()
@@ -29,7 +30,7 @@ export async function nodeTargets(db: Kysely<DB>, nodeId: number, lang: Lang, pa
     .execute((trx) => rankNodeTargets({ db: trx, nodeId, lang, page }));
 }
 
-async function rankNodeTargets(options: { db: Kysely<DB>; nodeId: number; lang: Lang; page?: TargetQuery }): Promise<TargetList> {
+async function rankNodeTargets(options: { db: Kysely<DB>; nodeId: number; lang: Lang; page?: TargetQuery | { enterpriseId: number } }): Promise<TargetList> {
   const { db, nodeId, lang, page } = options;
   const { node } = await findNode(db, nodeId);
   const [candidates, leaders, leads] = await Promise.all([
@@ -58,8 +59,10 @@ async function rankNodeTargets(options: { db: Kysely<DB>; nodeId: number; lang: 
   const leaderTies = await walkHops({ db, from: sortedIds(firstHops.map((h) => h.other)), to: leaderIds });
   const hops = [...directTies, ...firstHops];
   const ranked = rankCandidates({ candidates, leaders, hops, leaderTies, today: todayInShanghai(), shown: SHOWN_PATHS });
-  const offset = page?.offset ?? 0;
-  const shown = ranked.slice(offset, page ? offset + page.limit : undefined);
+  const shown =
+    page && 'enterpriseId' in page
+      ? ranked.filter((r) => r.candidate.id === page.enterpriseId)
+      : ranked.slice(page?.offset ?? 0, page ? (page.offset ?? 0) + page.limit : undefined);
 
   const names = new Map<number, string>([...candidates, ...leaders].map((e) => [e.id, e.name]));
   const shownHops = shown.flatMap((r) => r.paths.flatMap((p) => p.hops));

@@ -19,7 +19,7 @@ export async function recordTargetAsLead(options: { db: Kysely<DB>; user: Curren
   if (user.role === 'region' && regionCode && !user.regionCodes.includes(regionCode)) {
     throw new ForbiddenError({ zh: '只能为本县市(园区)登记线索', en: 'You can only record leads for your own region' }, 'regionCode', 'region_out_of_scope');
   }
-  const { items } = await nodeTargets(db, input.nodeId, 'zh');
+  const { items } = await nodeTargets(db, input.nodeId, 'zh', { enterpriseId: input.enterpriseId });
   const target = items.find((t) => t.enterprise.id === input.enterpriseId);
   if (!target) {
     throw new ValidationError('enterpriseId', { zh: '该企业不是此环节的外地招商目标', en: 'That enterprise is not an outside target for this node' });
