@@ -67,10 +67,18 @@ export function enterpriseTextSearch(db: Kysely<any>, alias: string, q: string, 
   return fts.exact ? hits : sql<boolean>`${hits} and ${like}`;
 }
 
-/** How many enterprises contain `q`, read from the index alone; null where only the table can tell. */
+/**
+ * How many enterprises contain `q`, from the pair index (and, on PostgreSQL, a recheck of the few
+ * rows it returns for longer fragments); null where only a scan of the table can tell.
+ */
 export async function countEnterpriseMatches(db: Kysely<any>, q: string): Promise<number | null> {
-  if (isPostgres(db)) return null;
-  const fts = ftsQuery(searchKey(q));
+  const key = searchKey(q);
+  if (isPostgres(db)) {
+    if ([...key].length < 2) return null;
+    const { rows } = await sql<{ n: number }>`select count(*) as n from enterprises where ${enterpriseTextSearch(db, 'enterprises', q)}`.execute(db);
+    return Number(rows[0].n);
+  }
+  const fts = ftsQuery(key);
   if (!fts?.exact) return null;
   const { rows } = await sql<{ n: number }>`select count(*) as n from enterprise_search where enterprise_search match ${fts.match}`.execute(db);
   return Number(rows[0].n);

@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { EnterpriseExportQuery, EnterpriseListQuery } from '../../shared/enterprises.js';
 import { isValidUscc } from '../../shared/uscc.js';
 import type { DB } from '../db/schema.js';
+import { isPostgres } from '../db/migrations/helpers.js';
 import { countEnterpriseMatches, enterpriseTextSearch } from '../db/search.js';
 import { PREFECTURE_CODE } from '../regions/data.js';
 import { enterpriseScope } from './policy.js';
@@ -17,6 +18,8 @@ const MANY_MATCHES = 2_000;
 interface SearchPlan {
   /** The search matches many enterprises (see MANY_MATCHES). */
   many?: boolean;
+  /** The search is known to match few. */
+  few?: boolean;
 }
 
 export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery, plan: SearchPlan = {}) {
@@ -52,12 +55,21 @@ export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: Enterp
   return query;
 }
 
+/**
+ * PostgreSQL cannot tell how rare a pair is (「滨丰」: 59 of 1,000,000, estimated 4,400) and walks the
+ * sort's index past hundreds of thousands of rows; with few matches known, sorting on an expression
+ * the index does not hold makes it fetch the matches and sort them instead.
+ */
+function sortKey(db: Kysely<DB>, sort: keyof typeof SORTS, plan: SearchPlan) {
+  return plan.few && isPostgres(db) ? sql`(${SORTS[sort]} || '')` : SORTS[sort];
+}
+
 export function sortedEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery, plan: SearchPlan = {}) {
   const direction = f.order === 'asc' ? sql`asc` : sql`desc`;
   return filteredEnterprises(db, user, f, plan)
     .selectAll('enterprises')
     .select('regions.name as region_name')
-    .orderBy(sql`${SORTS[f.sort]} ${direction}`)
+    .orderBy(sql`${sortKey(db, f.sort, plan)} ${direction}`)
     .orderBy('enterprises.id', 'desc');
 }
 
@@ -69,7 +81,7 @@ function onlyText(user: CurrentUser, f: EnterpriseListQuery): boolean {
 
 export async function listEnterprises(db: Kysely<DB>, user: CurrentUser, q: EnterpriseListQuery) {
   const matches = q.q && !isValidUscc(q.q.trim().toUpperCase()) ? await countEnterpriseMatches(db, q.q) : null;
-  const plan = { many: matches !== null && matches > MANY_MATCHES };
+  const plan = { many: matches !== null && matches > MANY_MATCHES, few: matches !== null && matches <= MANY_MATCHES };
   const [rows, total] = await Promise.all([
     sortedEnterprises(db, user, q, plan).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
     matches !== null && onlyText(user, q)
