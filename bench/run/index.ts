@@ -161,8 +161,13 @@ async function main(): Promise<void> {
   // Requests a run left in flight (autocannon stops at its deadline) still hold the server; the next
   // run starts only when they are done, so it does not queue behind them.
   let inFlight = 0;
-  app.addHook('onRequest', async () => void inFlight++);
-  app.addHook('onResponse', async () => void inFlight--);
+  // The response's 'close' fires whether it finished or the load generator hung up at its deadline;
+  // onResponse does not fire for the latter, and a count that never returns to 0 made every later
+  // run wait out the full minute.
+  app.addHook('onRequest', async (_request, reply) => {
+    inFlight++;
+    reply.raw.once('close', () => void inFlight--);
+  });
   settle = async () => {
     for (const start = Date.now(); inFlight > 0 && Date.now() - start < 60_000; ) await new Promise((r) => setTimeout(r, 20));
   };
