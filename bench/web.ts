@@ -11,7 +11,6 @@
 // "Usable" = all five KPI figures show text and both charts are drawn: an SVG chart holds its shapes,
 // a canvas chart (ECharts) holds painted pixels.
 // Run: npx tsx bench/web.ts [--runs 5] [--build]
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { prepareDatabase } from '../src/server/db/startup.js';
+import { buildWebIfStale } from '../scripts/web-build.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,22 +43,8 @@ if (!fs.existsSync(CHROMIUM)) {
   process.exit(1);
 }
 
-// ── the build: the same staleness rule as scripts/start.mjs, so we measure what `npm start` serves ──
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return latest;
-}
-const builtIndex = 'dist/web/index.html';
-const sources = Math.max(newest('src/web'), newest('src/shared'), fs.statSync('vite.config.ts').mtimeMs);
-if (args.build || !fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sources) {
-  console.log('Building the web app…');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+// The same staleness rule as `npm start`, so the bench measures what it serves.
+buildWebIfStale(Boolean(args.build));
 
 // ── the server: real app, fresh SQLite folder, the demo loaded as on a first `npm start` ──
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianzhu-bench-web-'));

@@ -1,0 +1,1 @@
+export function buildWebIfStale(force?: boolean): void;
