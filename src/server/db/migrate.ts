@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_enterprise_search.js';
 import * as m0006 from './migrations/0006_supply_walk.js';
 import * as m0007 from './migrations/0007_dashboard_summary.js';
 import * as m0008 from './migrations/0008_search_pairs_column.js';
+import * as m0009 from './migrations/0009_pipeline_events.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_supply_walk': m0006,
   '0007_dashboard_summary': m0007,
   '0008_search_pairs_column': m0008,
+  '0009_pipeline_events': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record.js';
 import { nodeTargets } from '../chains/targets.js';
 import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
+import { searchKey } from '../db/search.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import { assertCanRecordLeads } from './policy.js';
 
@@ -33,11 +34,15 @@ export async function recordTargetAsLead(options: { db: Kysely<DB>; user: Curren
     if (existing) {
       throw new ConflictError({ zh: `该企业已是此环节的招商线索(编号 ${existing.id})`, en: `This enterprise is already a lead for this node (ID ${existing.id})` }, 'lead_exists', 'enterpriseId');
     }
+    const node = await trx.selectFrom('chain_nodes').select('chain_id').where('id', '=', input.nodeId).executeTakeFirstOrThrow();
     const now = nowIso();
     const row = await trx
       .insertInto('leads')
       .values({
         enterprise_id: input.enterpriseId,
+        enterprise_name: target.enterprise.name,
+        search_text: searchKey(target.enterprise.name),
+        chain_id: node.chain_id,
         node_id: input.nodeId,
         region_code: regionCode,
         status: 'new',

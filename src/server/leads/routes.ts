@@ -32,7 +32,7 @@ async function listLeads(db: Kysely<DB>, user: CurrentUser, query: LeadListQuery
   const [rows, count] = await Promise.all([
     base
       .selectAll('leads')
-      .select(['e.name as enterprise_name', 'n.name as node_name', 'c.id as chain_id', 'c.name as chain_name', 'r.name as region_name', 'u.display_name as creator'])
+      .select(['leads.enterprise_name', 'n.name as node_name', 'c.id as chain_id', 'c.name as chain_name', 'r.name as region_name', 'u.display_name as creator'])
       .orderBy('leads.id', 'desc')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
@@ -41,8 +41,8 @@ async function listLeads(db: Kysely<DB>, user: CurrentUser, query: LeadListQuery
   ]);
   const items: Lead[] = rows.map((row) => ({
     id: row.id,
-    enterprise: { id: row.enterprise_id, name: row.enterprise_name },
-    node: { id: row.node_id, name: row.node_name },
+    enterprise: { id: row.enterprise_id!, name: row.enterprise_name },
+    node: { id: row.node_id!, name: row.node_name },
     chain: { id: row.chain_id, name: row.chain_name },
     regionCode: row.region_code,
     regionName: row.region_name,

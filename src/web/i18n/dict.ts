@@ -1,10 +1,20 @@
 // Every string the web app shows, in both languages. Field names come from shared/labels.ts
-// so the forms use the same words as the server's error messages.
+// so the forms use the same words as the server's error messages. A feature with many strings keeps
+// them in its own messages.ts (made with define.ts's defineMessages) and is listed here.
 export type Lang = 'zh' | 'en';
 
 import { en } from './en.js';
 import { zh } from './zh.js';
 
-export type MessageKey = keyof typeof zh;
+export type CoreMessageKey = keyof typeof zh;
 
-export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+const FEATURES = [] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
+
+type FeatureKey = (typeof FEATURES)[number] extends { zh: Record<infer K, string> } ? K : never;
+export type MessageKey = CoreMessageKey | FeatureKey;
+
+function merged(lang: Lang): Record<MessageKey, string> {
+  return Object.assign({}, lang === 'zh' ? zh : en, ...FEATURES.map((f) => f[lang])) as Record<MessageKey, string>;
+}
+
+export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh: merged('zh'), en: merged('en') };

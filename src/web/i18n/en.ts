@@ -1,6 +1,6 @@
-import type { MessageKey } from './dict.js';
+import type { CoreMessageKey } from './dict.js';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   productName: 'Lianzhu',
   productTagline: 'Changji Industrial Chain Investment & Project Service Platform',
   langSwitch: '中文',
