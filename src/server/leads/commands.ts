@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record.js';
 import { nodeTargets } from '../chains/targets.js';
 import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
-import { searchKey } from '../db/search.js';
+import { leadSearchText } from './search.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import { assertCanRecordLeads } from './policy.js';
 
@@ -41,7 +41,7 @@ export async function recordTargetAsLead(options: { db: Kysely<DB>; user: Curren
       .values({
         enterprise_id: input.enterpriseId,
         enterprise_name: target.enterprise.name,
-        search_text: searchKey(target.enterprise.name),
+        search_text: leadSearchText(target.enterprise.name, ''),
         chain_id: node.chain_id,
         node_id: input.nodeId,
         region_code: regionCode,
