@@ -75,9 +75,10 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   partnerRole: { zh: '合作角色', en: 'Partner role' }, amountYuan: { zh: '签约金额(元)', en: 'Amount signed (yuan)' }, signedOn: { zh: '签约日期', en: 'Signing date' },
 };
 
-export function fieldLabel(path: string, lang: 'zh' | 'en'): string {
+/** `overrides` names a field differently where one word means another thing (an event's name is not a project's). */
+export function fieldLabel(path: string, lang: 'zh' | 'en', overrides?: Record<string, { zh: string; en: string }>): string {
   const parts = path.split('.');
-  const head = FIELD_LABELS[parts[0]]?.[lang] ?? parts[0];
+  const head = overrides?.[parts[0]]?.[lang] ?? FIELD_LABELS[parts[0]]?.[lang] ?? parts[0];
   if (parts.length === 1) return head;
   // plannedDates.landed reads as 计划日期·落地
   const tail = parts.slice(1).map((p) => STAGE_WORDS[p]?.[lang] ?? FIELD_LABELS[p]?.[lang] ?? p);

@@ -52,6 +52,9 @@ describe('an event and its edits', () => {
     const noDate = await admin.post('/api/events', { name: '缺日期的活动' });
     expect(noDate.status).toBe(400);
     expect(noDate.body.error.field).toBe('startsOn');
+    expect(noDate.body.error.message).toBe('请填写开始日期');
+    const noName = await admin.post('/api/events', { startsOn: '2024-06-18' });
+    expect(noName.body.error).toMatchObject({ field: 'name', message: '请填写活动名称' });
     const backwards = await admin.post('/api/events', buildEvent({ startsOn: '2024-06-18', endsOn: '2024-06-17' }));
     expect(backwards.status).toBe(400);
     expect(backwards.body.error.field).toBe('endsOn');

@@ -26,7 +26,7 @@ import { addStop, createGroup, deleteGroup, removeStop, reorderStops, setGroupMe
 import { notFoundEvent, notFoundGroup } from './policy.js';
 import { presentGroups, presentGuest } from './presenter.js';
 import { findGuest, findVisibleEvent, listGroups, listGuests } from './queries.js';
-import { eventErrors as errors, readers, writers } from './route-helpers.js';
+import { GROUP_LABELS, eventErrors as errors, readers, writers } from './route-helpers.js';
 
 const id = idParamsSchema.shape.id;
 const guestParams = z.object({ id, guestId: id });
@@ -131,6 +131,7 @@ export function guestRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/events/:id/groups', {
     schema: { tags, summary: 'Add a visit group', params: idParamsSchema, body: createGroupSchema, response: { 201: groupSchema, ...errors } },
+    config: { fieldLabels: GROUP_LABELS },
     preValidation: writers,
     handler: async (request, reply) => {
       const groupId = await createGroup({ db, user: requireUser(request), eventId: request.params.id, input: request.body });
@@ -140,6 +141,7 @@ export function guestRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.patch('/api/events/:id/groups/:groupId', {
     schema: { tags, summary: 'Edit a visit group', params: groupParams, body: updateGroupSchema, response: { 200: groupSchema, ...errors } },
+    config: { fieldLabels: GROUP_LABELS },
     preValidation: writers,
     handler: async (request) => {
       const { id: eventId, groupId } = request.params;

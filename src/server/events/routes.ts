@@ -25,7 +25,7 @@ import { createEvent, deleteEvent, updateEvent } from './commands.js';
 import { guestWorkbook } from './export.js';
 import { guestRoutes } from './guest-routes.js';
 import { notFoundEvent } from './policy.js';
-import { eventErrors, readers, writers } from './route-helpers.js';
+import { EVENT_LABELS, eventErrors, readers, writers } from './route-helpers.js';
 import { presentEvent, presentEventItem, presentGroups, presentGuest, presentSigning } from './presenter.js';
 import { findSigning, findVisibleEvent, listEvents, listGroups, listGuests, listSignings, scorecardRows, signingEventOfProject } from './queries.js';
 import { buildScorecard } from './scorecard.js';
@@ -56,6 +56,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/events', {
     schema: { tags, summary: 'Create an event', body: createEventSchema, response: { 201: eventSchema, ...eventErrors } },
+    config: { fieldLabels: EVENT_LABELS },
     preValidation: writers,
     handler: async (request, reply) => {
       const user = requireUser(request);
@@ -72,6 +73,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.patch('/api/events/:id', {
     schema: { tags, summary: 'Edit an event (send the version you read)', params: idParamsSchema, body: updateEventSchema, response: { 200: eventSchema, ...eventErrors } },
+    config: { fieldLabels: EVENT_LABELS },
     preValidation: writers,
     handler: async (request) => {
       const user = requireUser(request);

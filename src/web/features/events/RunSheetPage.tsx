@@ -47,9 +47,9 @@ export default function RunSheetPage() {
               <tr>
                 <th style={{ width: '4em' }}>{t('rsNo')}</th>
                 <th style={{ width: '6em' }}>{t('spTime')}</th>
-                <th>{t('spPlace')}</th>
-                <th>{t('spRegion')}</th>
-                <th>{t('spHost')}</th>
+                <th style={{ width: '34%' }}>{t('spPlace')}</th>
+                <th style={{ width: '22%' }}>{t('spRegion')}</th>
+                <th style={{ width: '14%' }}>{t('spHost')}</th>
                 <th>{t('spActivity')}</th>
               </tr>
             </thead>

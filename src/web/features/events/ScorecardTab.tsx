@@ -26,7 +26,7 @@ export function ScorecardTab({ eventId }: { eventId: number }) {
     { key: 'operating', label: t('scToOperating'), m: c.medians.operating },
   ];
   const columns = [
-    { title: t('sgProject'), key: 'name', render: (_: unknown, i: Item) => <Link to={`/projects/${i.projectId}`}>{i.projectName}</Link> },
+    { title: t('sgProject'), key: 'name', width: 260, render: (_: unknown, i: Item) => <Link to={`/projects/${i.projectId}`}>{i.projectName}</Link> },
     { title: t('sgRegion'), dataIndex: 'regionName', key: 'region', width: 160 },
     { title: t('scStage'), key: 'stage', width: 80, render: (_: unknown, i: Item) => <StageTag stage={i.stage} /> },
     { title: t('scSignedOn'), dataIndex: 'signedOn', key: 'signed', width: 105 },
@@ -78,7 +78,7 @@ export function ScorecardTab({ eventId }: { eventId: number }) {
         columns={columns}
         onRow={() => rowAttrs}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1400 }}
         locale={{ emptyText: <Empty description={t('sgEmpty')} /> }}
       />
     </Space>
