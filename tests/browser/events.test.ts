@@ -82,6 +82,10 @@ describe('investment events in Chromium', () => {
     await page.getByTestId('tab-scorecard').click();
     await expect.poll(() => page.getByTestId('scorecard-row').count()).toBe(3);
     await screenshot(page, 'event-scorecard-mulei');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('tab-overview').click();
+    await expect.poll(() => page.getByTestId('event-summary-sentence').innerText()).toContain('signed 16 cooperation projects with 9 chain-leader enterprises');
+    await screenshot(page, 'event-overview-en');
     await page.close();
   });
 });

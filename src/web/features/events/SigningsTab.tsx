@@ -75,7 +75,7 @@ export function SigningsTab({ eventId, onChange }: { eventId: number; onChange: 
   };
   const columns = [
     { title: t('rsNo'), dataIndex: 'seq', key: 'seq', width: 60 },
-    { title: t('sgProject'), key: 'project', render: (_: unknown, s: Signing) => <Link to={`/projects/${s.project.id}`}>{s.project.name}</Link> },
+    { title: t('sgProject'), key: 'project', width: 280, render: (_: unknown, s: Signing) => <Link to={`/projects/${s.project.id}`}>{s.project.name}</Link> },
     { title: t('sgRegion'), dataIndex: 'regionName', key: 'region', width: 170 },
     { title: t('sgInvestor'), dataIndex: 'investorName', key: 'investor', width: 200 },
     {
@@ -118,7 +118,7 @@ export function SigningsTab({ eventId, onChange }: { eventId: number; onChange: 
         columns={columns}
         onRow={() => rowAttrs}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1350 }}
         locale={{ emptyText: <Empty description={t('sgEmpty')} /> }}
         summary={() =>
           items.length > 0 && (

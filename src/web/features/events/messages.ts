@@ -192,7 +192,7 @@ export const eventMessages = defineMessages(
     evPartners: 'Up/downstream firms',
     evProjects: 'Projects signed',
     evTotal: 'Total investment',
-    evYi: '×100m yuan',
+    evYi: '×100M',
     evUnitGe: '',
     evUnitJia: '',
     evUnitRen: '',
