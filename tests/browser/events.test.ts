@@ -82,6 +82,14 @@ describe('investment events in Chromium', () => {
     await page.getByTestId('tab-scorecard').click();
     await expect.poll(() => page.getByTestId('scorecard-row').count()).toBe(3);
     await screenshot(page, 'event-scorecard-mulei');
+    // From the scorecard to the project, whose page links back to the event it was signed at.
+    await page.getByTestId('scorecard-row').first().locator('a').first().click();
+    const back = page.getByTestId('project-signing-event');
+    await back.waitFor();
+    expect(await back.innerText()).toContain('2023年新疆·昌吉“链主”企业产业招商恳谈会');
+    await screenshot(page, 'project-signed-at-event');
+    await back.click();
+    await page.getByTestId('event-summary-sentence').waitFor();
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('tab-overview').click();
     await expect.poll(() => page.getByTestId('event-summary-sentence').innerText()).toContain('signed 16 cooperation projects with 9 chain-leader enterprises');
