@@ -32,6 +32,11 @@ describe('investment events in Chromium', () => {
     expect(await page.getByTestId('scorecard-stage-started').innerText()).toContain('5');
     await screenshot(page, 'event-scorecard');
 
+    await page.getByTestId('tab-guests').click();
+    await expect.poll(() => page.getByTestId('guest-row').count()).toBe(20);
+    expect(await page.getByTestId('guest-counts').innerText()).toContain('已签到 20');
+    await screenshot(page, 'event-guests');
+
     await page.getByTestId('tab-groups').click();
     await expect.poll(() => page.getByTestId('group-card').count()).toBe(5);
     await screenshot(page, 'event-groups');

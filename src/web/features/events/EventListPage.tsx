@@ -54,7 +54,7 @@ export default function EventListPage() {
         </Space>
       ),
     },
-    { title: t('evDates'), key: 'dates', width: 200, render: (_: unknown, e: EventItem) => dateRange(e.startsOn, e.endsOn) },
+    { title: t('evDates'), key: 'dates', width: 130, render: (_: unknown, e: EventItem) => dateRange(e.startsOn, e.endsOn) },
     { title: t('evVenue'), dataIndex: 'venue', key: 'venue', width: 160 },
     { title: t('evGuestsCol'), key: 'guests', width: 130, render: (_: unknown, e: EventItem) => `${e.counts.guests}(${e.counts.checkedIn})` },
     { title: t('evSigningsCol'), key: 'signings', width: 100, align: 'right' as const, render: (_: unknown, e: EventItem) => e.counts.signings },

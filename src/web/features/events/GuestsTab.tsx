@@ -43,7 +43,7 @@ export function GuestsTab({ eventId, onChange }: { eventId: number; onChange: ()
 
   const columns = [
     { title: t('gPerson'), dataIndex: 'personName', key: 'personName', width: 110 },
-    { title: t('gOrganisation'), dataIndex: 'organisation', key: 'organisation' },
+    { title: t('gOrganisation'), dataIndex: 'organisation', key: 'organisation', width: 220 },
     { title: t('gTitle'), dataIndex: 'title', key: 'title', width: 140 },
     { title: t('gCategory'), key: 'category', width: 90, render: (_: unknown, g: Guest) => t(CATEGORY_KEYS[g.category]) },
     { title: t('gStatus'), key: 'status', width: 90, render: (_: unknown, g: Guest) => <Tag color={STATUS_COLORS[g.invitationStatus]}>{t(STATUS_KEYS[g.invitationStatus])}</Tag> },
@@ -125,7 +125,7 @@ export function GuestsTab({ eventId, onChange }: { eventId: number; onChange: ()
         dataSource={guests.data?.items ?? []}
         columns={columns}
         onRow={() => rowAttrs}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1250 }}
         locale={{ emptyText: <Empty description={t('gEmpty')} /> }}
         pagination={{ ...page, total: guests.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('gCount', { n }), onChange: (p, ps) => setPage({ page: p, pageSize: ps }) }}
       />
