@@ -73,6 +73,15 @@ describe('investment events in Chromium', () => {
     // Nothing wider than the phone: the desk works without sideways scrolling.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(phone, 'event-check-in-phone');
+
+    // Back at the desk: a late guest is added through the form and counted.
+    await phone.setViewportSize({ width: 1280, height: 800 });
+    await phone.goto(`${ctx.server.url}${eventUrl}?tab=guests`);
+    await phone.getByTestId('guest-add').click();
+    await phone.getByTestId('guest-name').fill('测试嘉宾');
+    await screenshot(phone, 'event-guest-form');
+    await phone.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => phone.getByTestId('guest-counts').innerText()).toContain('嘉宾 31');
     await phone.close();
   });
 

@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 import type { Group, Guest } from '../../../shared/events.js';
 import { applyFieldError, errorMessage } from '../../api/formErrors.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { EnterprisePicker } from '../enterprises/EnterprisePicker.js';
 import { eventApi } from './api.js';
 import { CATEGORIES, CATEGORY_KEYS, STATUSES, STATUS_KEYS } from './labels.js';
 
-const FIELDS = ['personName', 'organisation', 'title', 'phone', 'category', 'invitationStatus', 'groupId', 'note'];
+const FIELDS = ['enterpriseId', 'personName', 'organisation', 'title', 'phone', 'category', 'invitationStatus', 'groupId', 'note'];
 
 export function GuestFormModal({ eventId, guest, groups, open, onClose, onSaved }: { eventId: number; guest?: Guest; groups: Group[]; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
@@ -16,7 +17,7 @@ export function GuestFormModal({ eventId, guest, groups, open, onClose, onSaved 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(guest ? { ...guest, groupId: guest.group?.id ?? null } : { category: 'enterprise', invitationStatus: 'invited', groupId: null });
+    form.setFieldsValue(guest ? { ...guest, groupId: guest.group?.id ?? null, enterpriseId: guest.enterprise?.id } : { category: 'enterprise', invitationStatus: 'invited', groupId: null });
   }, [open, guest, form]);
 
   async function submit(v: Record<string, string | number | null>) {
@@ -29,6 +30,7 @@ export function GuestFormModal({ eventId, guest, groups, open, onClose, onSaved 
       category: v.category as Guest['category'],
       invitationStatus: v.invitationStatus as Guest['invitationStatus'],
       groupId: (v.groupId as number | null) ?? null,
+      enterpriseId: (v.enterpriseId as number | undefined) ?? null,
       note: String(v.note ?? ''),
     };
     try {
@@ -50,6 +52,9 @@ export function GuestFormModal({ eventId, guest, groups, open, onClose, onSaved 
         </Form.Item>
         <Form.Item name="organisation" label={t('gOrganisation')}>
           <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="enterpriseId" label={t('gEnterprise')}>
+          <EnterprisePicker selected={guest?.enterprise} />
         </Form.Item>
         <Form.Item name="title" label={t('gTitle')}>
           <Input maxLength={100} />

@@ -115,7 +115,7 @@ export function GuestsTab({ eventId, onChange }: { eventId: number; onChange: ()
         </Space>
         <Space wrap>
           <Button icon={<DownloadOutlined />} href={eventApi.guestExportUrl(eventId)} data-testid="guest-export">{t('gExport')}</Button>
-          {isAdmin && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('gAdd')}</Button>}
+          {isAdmin && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="guest-add">{t('gAdd')}</Button>}
         </Space>
       </div>
       <Table<Guest>
