@@ -65,11 +65,20 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   id: { zh: '编号', en: 'ID' },
   entity: { zh: '对象类型', en: 'Entity' },
   entityId: { zh: '对象编号', en: 'Entity ID' },
+  // events (招商活动)
+  theme: { zh: '主题', en: 'Theme' }, startsOn: { zh: '开始日期', en: 'Start date' }, endsOn: { zh: '结束日期', en: 'End date' },
+  venue: { zh: '地点', en: 'Venue' }, organiser: { zh: '主办单位', en: 'Organiser' }, personName: { zh: '姓名', en: 'Name' },
+  organisation: { zh: '单位', en: 'Organisation' }, invitationStatus: { zh: '邀请状态', en: 'Invitation status' },
+  groupId: { zh: '考察分组', en: 'Visit group' }, guestIds: { zh: '分组成员', en: 'Group members' }, place: { zh: '考察点', en: 'Stop' },
+  scheduledAt: { zh: '时间', en: 'Time' }, host: { zh: '接待人', en: 'Host' }, stopIds: { zh: '考察点顺序', en: 'Stop order' },
+  projectId: { zh: '签约项目', en: 'Project' }, partnerName: { zh: '链主/合作方', en: 'Chain leader or partner' },
+  partnerRole: { zh: '合作角色', en: 'Partner role' }, amountYuan: { zh: '签约金额(元)', en: 'Amount signed (yuan)' }, signedOn: { zh: '签约日期', en: 'Signing date' },
 };
 
-export function fieldLabel(path: string, lang: 'zh' | 'en'): string {
+/** `overrides` names a field differently where one word means another thing (an event's name is not a project's). */
+export function fieldLabel(path: string, lang: 'zh' | 'en', overrides?: Record<string, { zh: string; en: string }>): string {
   const parts = path.split('.');
-  const head = FIELD_LABELS[parts[0]]?.[lang] ?? parts[0];
+  const head = overrides?.[parts[0]]?.[lang] ?? FIELD_LABELS[parts[0]]?.[lang] ?? parts[0];
   if (parts.length === 1) return head;
   // plannedDates.landed reads as 计划日期·落地
   const tail = parts.slice(1).map((p) => STAGE_WORDS[p]?.[lang] ?? FIELD_LABELS[p]?.[lang] ?? p);

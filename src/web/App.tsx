@@ -23,6 +23,10 @@ const EnterpriseListPage = lazy(() => import('./features/enterprises/EnterpriseL
 const EnterpriseDetailPage = lazy(() => import('./features/enterprises/EnterpriseDetailPage.js'));
 const EnterpriseFormPage = lazy(() => import('./features/enterprises/EnterpriseFormPage.js'));
 const LeadListPage = lazy(() => import('./features/leads/LeadListPage.js'));
+const EventListPage = lazy(() => import('./features/events/EventListPage.js'));
+const EventDetailPage = lazy(() => import('./features/events/EventDetailPage.js'));
+const EventCheckInPage = lazy(() => import('./features/events/CheckInPage.js'));
+const EventRunSheetPage = lazy(() => import('./features/events/RunSheetPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
@@ -50,6 +54,9 @@ export function App() {
         <AuthProvider>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            {/* The door's phone and the printer get the page without the menu around it. */}
+            <Route path="/events/:id/check-in" element={<RequireAuth admin><Page><EventCheckInPage /></Page></RequireAuth>} />
+            <Route path="/events/:id/run-sheet" element={<RequireAuth><Page><EventRunSheetPage /></Page></RequireAuth>} />
             <Route
               element={
                 <RequireAuth>
@@ -70,6 +77,8 @@ export function App() {
               <Route path="enterprises/:id" element={<Page><EnterpriseDetailPage /></Page>} />
               <Route path="enterprises/:id/edit" element={<Page><EnterpriseFormPage /></Page>} />
               <Route path="leads" element={<Page><LeadListPage /></Page>} />
+              <Route path="events" element={<Page><EventListPage /></Page>} />
+              <Route path="events/:id" element={<Page><EventDetailPage /></Page>} />
               <Route
                 path="imports"
                 element={

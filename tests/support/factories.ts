@@ -1,4 +1,5 @@
 import type { CreateEnterpriseInput } from '../../src/shared/enterprises.js';
+import type { CreateEventInput } from '../../src/shared/events.js';
 import type { CreateProjectInput } from '../../src/shared/projects.js';
 import { usccCheckChar } from '../../src/shared/uscc.js';
 import { REGION_CODES } from '../../src/server/regions/data.js';
@@ -64,4 +65,20 @@ export function buildEnterprise(overrides: Partial<CreateEnterpriseInput> = {}):
 /** An outside (prospective) enterprise, as 以商招商 targets are. */
 export function buildOutsideEnterprise(overrides: Partial<CreateEnterpriseInput> = {}): CreateEnterpriseInput {
   return buildEnterprise({ isLocal: false, regionCode: null, province: '江苏省', city: '盐城市', ...overrides });
+}
+
+let eventSerial = 0;
+
+/** A valid event body: a one-day conference in 2024 unless told otherwise. */
+export function buildEvent(overrides: Partial<CreateEventInput> = {}): CreateEventInput {
+  eventSerial += 1;
+  return {
+    name: `测试招商活动${eventSerial}`,
+    theme: '测试主题',
+    startsOn: '2024-06-18',
+    endsOn: '2024-06-18',
+    venue: '测试会场',
+    organiser: '测试主办单位',
+    ...overrides,
+  };
 }

@@ -9,6 +9,7 @@ import { migrateToLatest } from '../../src/server/db/migrate.js';
 import type { DB } from '../../src/server/db/schema.js';
 import { createDemoProjects, createDemoUsers } from '../../src/server/demo/seed.js';
 import { createDemoChainMap } from '../../src/server/demo/seed-chains.js';
+import { createDemoEvents } from '../../src/server/demo/events.js';
 import { ApiClient } from './client.js';
 import { createTestDatabase } from './database.js';
 
@@ -39,6 +40,7 @@ export async function startTestServer(options: { demoProjects?: boolean; config?
   if (options.demoProjects) {
     await createDemoProjects(database.db, users.get('admin')!);
     await createDemoChainMap(database.db, users.get('admin')!);
+    await createDemoEvents(database.db, users.get('admin')!);
   }
   const app = await buildApp({ db: database.db, engine: database.engine, config });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -19,6 +19,13 @@ function send(reply: FastifyReply, status: number, code: string, message: string
   return reply.status(status).send({ error: field ? { code, message, field } : { code, message } });
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Field names as this route's users read them, where they differ from shared/labels.ts. */
+    fieldLabels?: Record<string, { zh: string; en: string }>;
+  }
+}
+
 /** What the caller sent at a zod issue's path, to tell a missing field from a wrongly typed one. */
 function sentValue(request: FastifyRequest, context: string | undefined, instancePath: string): unknown {
   const source = context === 'body' ? request.body : context === 'querystring' ? request.query : context === 'params' ? request.params : undefined;
@@ -38,7 +45,8 @@ export function renderError(error: FastifyError, request: FastifyRequest, reply:
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0];
     const input = sentValue(request, error.validationContext, issue.instancePath);
-    const { field, message } = describeIssue({ ...issue, params: { ...issue.params, input } }, lang);
+    const labels = request.routeOptions?.config?.fieldLabels;
+    const { field, message } = describeIssue({ ...issue, params: { ...issue.params, input } }, lang, labels);
     return send(reply, 400, 'validation_failed', message, field);
   }
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;

@@ -17,7 +17,7 @@ const TYPE_WORDS: Record<string, Message> = {
 };
 
 /** Turns one zod issue into the field it names and a sentence in the user's language. */
-export function describeIssue(issue: Issue, lang: Lang): { field: string | undefined; message: string } {
+export function describeIssue(issue: Issue, lang: Lang, labels?: Record<string, Message>): { field: string | undefined; message: string } {
   const p = issue.params;
   let path = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
   if (issue.keyword === 'unrecognized_keys') {
@@ -28,7 +28,7 @@ export function describeIssue(issue: Issue, lang: Lang): { field: string | undef
       message: lang === 'zh' ? `不支持的字段:${keys.join('、')}` : `Unknown field: ${keys.join(', ')}`,
     };
   }
-  const label = path ? fieldLabel(path, lang) : lang === 'zh' ? '请求内容' : 'Request body';
+  const label = path ? fieldLabel(path, lang, labels) : lang === 'zh' ? '请求内容' : 'Request body';
   const zh = (s: string) => (lang === 'zh' ? s : null);
   const msg = (() => {
     switch (issue.keyword) {

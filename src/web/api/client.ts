@@ -28,7 +28,7 @@ export class ApiError extends Error {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Login and /me answer 401 as part of their normal flow; do not bounce to the sign-in page. */
   allow401?: boolean;

@@ -8,6 +8,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ProjectOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
@@ -35,6 +36,9 @@ export function AppLayout() {
     { key: '/chains', icon: <ApartmentOutlined />, label: <span data-testid="menu-chains">{t('menuChains')}</span> },
     { key: '/enterprises', icon: <BankOutlined />, label: <span data-testid="menu-enterprises">{t('menuEnterprises')}</span> },
     { key: '/leads', icon: <AimOutlined />, label: <span data-testid="menu-leads">{t('menuLeads')}</span> },
+    ...(user && user.role !== 'department' && user.role !== 'enterprise'
+      ? [{ key: '/events', icon: <ScheduleOutlined />, label: <span data-testid="menu-events">{t('menuEvents')}</span> }]
+      : []),
     ...(isAdmin
       ? [
           { key: '/imports', icon: <CloudUploadOutlined />, label: <span data-testid="menu-imports">{t('menuImports')}</span> },

@@ -15,6 +15,7 @@ import { HistoryTimeline } from './HistoryTimeline.js';
 import { StageSteps } from './StageSteps.js';
 import { OverdueTag, SampleTag, StageTag } from './StageTag.js';
 import { TransitionModal, type TransitionMode } from './TransitionModal.js';
+import { useSigningEventItem } from '../events/useSigningEventItem.js';
 
 export default function ProjectDetailPage() {
   const { id: idParam } = useParams();
@@ -35,6 +36,7 @@ export default function ProjectDetailPage() {
     queryFn: () => endpoints.history(id),
     enabled: project.isSuccess,
   });
+  const signingEvent = useSigningEventItem(id, project.isSuccess);
 
   if (!Number.isInteger(id) || id <= 0) return <NotFound />;
   if (project.isError) {
@@ -149,6 +151,7 @@ export default function ProjectDetailPage() {
             { key: 'funds', label: t('kpiFunds'), children: formatYuan(p.fundsInPlaceYuan, lang) },
             { key: 'capacity', label: field('capacity'), children: text(p.capacity) },
             { key: 'chainLeader', label: field('chainLeader'), children: text(p.chainLeader) },
+            ...signingEvent,
             { key: 'officer', label: field('officer'), children: text(p.officer) },
             { key: 'tags', label: t('tags'), children: tags.length ? tags : none },
             {
