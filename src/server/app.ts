@@ -20,6 +20,7 @@ import { regionRoutes } from './regions/routes.js';
 import { chainRoutes } from './chains/routes.js';
 import { enterpriseRoutes } from './enterprises/routes.js';
 import { leadRoutes } from './leads/routes.js';
+import { opportunityRoutes } from './opportunities/routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   chainRoutes(app, ctx);
   enterpriseRoutes(app, ctx);
   leadRoutes(app, ctx);
+  opportunityRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {
