@@ -15,3 +15,16 @@ export const OPPORTUNITY_FIELD_LABELS: Record<string, { zh: string; en: string }
   message: { zh: '留言', en: 'Message' },
   website: { zh: '网址', en: 'Website' },
 };
+
+// Audit log actions of this module, spread into AUDIT_ACTION_LABELS / AUDIT_ENTITY_LABELS.
+export const OPPORTUNITY_AUDIT_ACTIONS: Record<string, { zh: string; en: string }> = {
+  'opportunity.create': { zh: '新增投资项目', en: 'Created opportunity' },
+  'opportunity.update': { zh: '编辑投资项目', en: 'Edited opportunity' },
+  'opportunity.publish': { zh: '公开投资项目', en: 'Published opportunity' },
+  'opportunity.unpublish': { zh: '下架投资项目', en: 'Unpublished opportunity' },
+  'opportunity.delete': { zh: '删除投资项目', en: 'Deleted opportunity' },
+  'public_interest.create': { zh: '公开页面提交投资意向', en: 'Interest left on the public page' },
+};
+export const OPPORTUNITY_AUDIT_ENTITIES: Record<string, { zh: string; en: string }> = {
+  opportunity: { zh: '投资项目', en: 'Opportunity' },
+};

@@ -24,6 +24,8 @@ const EnterpriseDetailPage = lazy(() => import('./features/enterprises/Enterpris
 const EnterpriseFormPage = lazy(() => import('./features/enterprises/EnterpriseFormPage.js'));
 const LeadListPage = lazy(() => import('./features/leads/LeadListPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
+const PublicPage = lazy(() => import('./features/opportunities/PublicPage.js'));
+const OpportunitiesPage = lazy(() => import('./features/opportunities/OpportunitiesPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -50,6 +52,7 @@ export function App() {
         <AuthProvider>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/open" element={<Page><PublicPage /></Page>} />
             <Route
               element={
                 <RequireAuth>
@@ -70,6 +73,7 @@ export function App() {
               <Route path="enterprises/:id" element={<Page><EnterpriseDetailPage /></Page>} />
               <Route path="enterprises/:id/edit" element={<Page><EnterpriseFormPage /></Page>} />
               <Route path="leads" element={<Page><LeadListPage /></Page>} />
+              <Route path="opportunities" element={<Page><OpportunitiesPage /></Page>} />
               <Route
                 path="imports"
                 element={

@@ -8,6 +8,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ProjectOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
@@ -35,6 +36,9 @@ export function AppLayout() {
     { key: '/chains', icon: <ApartmentOutlined />, label: <span data-testid="menu-chains">{t('menuChains')}</span> },
     { key: '/enterprises', icon: <BankOutlined />, label: <span data-testid="menu-enterprises">{t('menuEnterprises')}</span> },
     { key: '/leads', icon: <AimOutlined />, label: <span data-testid="menu-leads">{t('menuLeads')}</span> },
+    ...(user && ['admin', 'leader', 'region'].includes(user.role)
+      ? [{ key: '/opportunities', icon: <ShopOutlined />, label: <span data-testid="menu-opportunities">{t('menuOpportunities')}</span> }]
+      : []),
     ...(isAdmin
       ? [
           { key: '/imports', icon: <CloudUploadOutlined />, label: <span data-testid="menu-imports">{t('menuImports')}</span> },
