@@ -86,11 +86,14 @@ export async function publicOpportunities(db: Db, lang: Lang): Promise<PublicLis
           .filter((n) => n.chainId === c.id && n.status !== 'covered')
           .map((n) => presentGap({ id: n.id, name: n.name, position: n.position, status: n.status as 'missing' | 'weak' }, lang)),
       }))
-      .filter((c) => c.offers.length > 0 || c.gaps.length > 0),
+      .filter((c) => c.offers.length > 0 || c.gaps.length > 0)
+      // Offers are what a visitor came for: chains with offers first (sort is stable, so the map's order stays otherwise).
+      .sort((a, b) => Number(b.offers.length > 0) - Number(a.offers.length > 0)),
   }));
+  const offersIn = (c: (typeof grouped)[number]) => c.chains.reduce((n, ch) => n + ch.offers.length, 0);
   return {
     lang,
-    clusters: grouped.filter((c) => c.chains.length > 0),
+    clusters: grouped.filter((c) => c.chains.length > 0).sort((a, b) => Number(offersIn(b) > 0) - Number(offersIn(a) > 0)),
     otherOffers: offers.filter((o) => o.chain_id === null).map((o) => presentPublicOffer(o, lang)),
   };
 }

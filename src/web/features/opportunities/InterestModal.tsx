@@ -82,17 +82,18 @@ export function InterestModal({ target, onClose }: { target: InterestTarget | nu
       data-testid="interest-modal"
     >
       {done ? (
-        <Result
-          status="success"
-          title={t('interestThanksTitle')}
-          subTitle={t('interestThanksBody')}
-          data-testid="interest-thanks"
-          extra={<Button type="primary" onClick={onClose}>{t('interestAnother')}</Button>}
-        />
+        <div data-testid="interest-thanks">
+          <Result
+            status="success"
+            title={t('interestThanksTitle')}
+            subTitle={t('interestThanksBody')}
+            extra={<Button type="primary" onClick={onClose}>{t('interestAnother')}</Button>}
+          />
+        </div>
       ) : (
         <>
           <Typography.Paragraph>
-            {t('interestFor')}:<Typography.Text strong data-testid="interest-target">{target?.label}</Typography.Text>
+            {t('interestFor')}<Typography.Text strong data-testid="interest-target">{target?.label}</Typography.Text>
           </Typography.Paragraph>
           {error && (
             <Alert

@@ -10,25 +10,15 @@ import { POSITION_KEYS } from '../chains/constants.js';
 import { opportunityApi } from './api.js';
 import { InterestModal, type InterestTarget } from './InterestModal.js';
 
-/** A name that exists only in Chinese, said so on the English page. */
+/** A name that exists only in Chinese is marked as Chinese, so screen readers and translators know; the page says so once. */
 function Name({ name, translated }: { name: string; translated: boolean }) {
-  const { t } = useI18n();
-  return (
-    <span>
-      {name}
-      {!translated && t('untranslated') && (
-        <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
-          {t('untranslated')}
-        </Typography.Text>
-      )}
-    </span>
-  );
+  return <span lang={translated ? undefined : 'zh-CN'}>{name}</span>;
 }
 
 function OfferCard({ offer, onInterest }: { offer: PublicOffer; onInterest: (t: InterestTarget) => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, field } = useI18n();
   const items = [
-    offer.region && { key: 'region', label: t('leadRegion'), children: offer.region.name },
+    offer.region && { key: 'region', label: field('regionCode'), children: offer.region.name },
     offer.node && { key: 'node', label: t('leadNode'), children: <Name {...offer.node} /> },
     offer.investmentYuan !== null && { key: 'inv', label: t('offerInvestment'), children: formatYuan(offer.investmentYuan, lang) },
     offer.landMu !== null && { key: 'land', label: t('offerLand'), children: t('offerLandMu', { n: offer.landMu }) },
@@ -126,6 +116,7 @@ export default function PublicPage() {
         <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
           {t('openSubtitle')}
         </Typography.Paragraph>
+        {lang === 'en' && data && <Alert type="info" showIcon message={t('untranslatedNote')} style={{ marginBottom: 16 }} data-testid="open-untranslated" />}
         {list.isLoading && <Spin style={{ display: 'block', margin: 48 }} />}
         {list.isError && <Alert type="error" showIcon message={t('openLoadError', { msg: list.error.message })} />}
         {empty && <Empty description={t('openEmpty')} data-testid="open-empty" />}
