@@ -113,3 +113,29 @@ describe('the public page of opportunities in Chromium', () => {
     await page.close();
   });
 });
+
+describe('the 投资项目清单 admin page in Chromium', () => {
+  it('a county officer posts an offer for its own county, publishes it, and the public page shows it', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, ctx.server.url, 'mulei', TEST_PASSWORD);
+    await page.getByTestId('menu-opportunities').click();
+    await page.getByTestId('offer-row').first().waitFor();
+    // The county sees its own county's offers only.
+    for (const row of await page.getByTestId('offer-row').allInnerTexts()) expect(row).toContain('木垒');
+    await page.getByTestId('offer-new').click();
+    await page.getByTestId('offer-title').fill('木垒县示例光伏支架配套项目');
+    await page.getByTestId('offer-title-en').fill('Sample: PV mounting structures, Mori');
+    expect(await page.getByTestId('offer-region').innerText()).toContain('木垒');
+    await page.screenshot({ path: 'test-results/screenshots/opportunities-new-offer.png' });
+    await page.getByTestId('offer-save').click();
+    const row = page.getByTestId('offer-row').filter({ hasText: '木垒县示例光伏支架配套项目' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('未公开');
+    await row.getByTestId('offer-publish').click();
+    await expect.poll(() => row.innerText()).toContain('已公开');
+
+    await page.goto(`${ctx.server.url}/open`);
+    await page.getByText('木垒县示例光伏支架配套项目').waitFor();
+    await page.close();
+  });
+});

@@ -112,7 +112,8 @@ export function OffersTab() {
                 {
                   title: t('actions'),
                   key: 'actions',
-                  width: 200,
+                  width: 170,
+                  fixed: 'right' as const,
                   render: (_: unknown, o: Opportunity) => (
                     <Space size={0} wrap>
                       <Button type="link" size="small" onClick={() => setEditing(o)} data-testid="offer-edit">{t('edit')}</Button>
