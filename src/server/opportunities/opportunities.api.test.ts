@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../tests/support/client.js';
 import { buildGapChain, buildInterest, buildOpportunity } from '../../../tests/support/opportunity-fixture.js';
@@ -122,6 +123,29 @@ describe('GET /api/opportunities/interests', () => {
     expect(own.items.every((i: any) => i.address === null)).toBe(true);
     const searched = (await admin.get(`/api/opportunities/interests?q=${encodeURIComponent('玛纳斯的')}`)).body;
     expect(searched.items.map((i: any) => i.companyName)).toEqual(['投玛纳斯的公司']);
+  });
+
+  it('the Excel export → 200, visitors’ formulas defused, addresses only for the admin, a county its own rows only', async () => {
+    const offer = (await admin.post('/api/opportunities', buildOpportunity({ regionCode: REGION_CODES.mulei }))).body;
+    const formula = '=HYPERLINK("http://evil.example","点我")';
+    const sent = await server.anonymous().request('POST', '/api/public/interests', buildInterest({ opportunityId: offer.id, companyName: formula }), { 'x-forwarded-for': '192.0.2.202' });
+    expect(sent.status).toBe(201);
+    const read = async (client: ApiClient) => {
+      const res = await client.get('/api/opportunities/interests/export.xlsx');
+      expect(res.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.raw!);
+      const sheet = book.getWorksheet('投资意向')!;
+      return sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    };
+    const rows = await read(admin);
+    expect(rows[0]).toContain('来源地址');
+    expect(rows[1][2]).toBe(`'${formula}`);
+    expect(rows[1]).toContain('192.0.2.202');
+    const county = await read(mulei);
+    expect(county[0]).not.toContain('来源地址');
+    expect(county.slice(1).every((r) => r.includes('木垒哈萨克自治县'))).toBe(true);
+    expect(county.flat()).not.toContain('投玛纳斯的公司');
   });
 
   it('a department officer → 403; anonymous → 401', async () => {

@@ -99,44 +99,53 @@ export async function publicOpportunities(db: Db, lang: Lang): Promise<PublicLis
 }
 
 /** Public submissions the user may see: those whose lead is in the user's lead scope. */
-export async function listInterests(db: Db, user: CurrentUser, query: InterestListQuery) {
+function interestBase(db: Db, user: CurrentUser, q: string | undefined) {
   let base = db
     .selectFrom('public_interests as pi')
     .innerJoin('leads', 'leads.id', 'pi.lead_id')
     .where(leadScope(user));
-  if (query.q) base = base.where(containsSearch('leads.search_text', query.q));
+  if (q) base = base.where(containsSearch('leads.search_text', q));
+  return base;
+}
+
+/** Submissions with their lead's fields and names, newest first; the page's or the export's rows. */
+export function interestRows(db: Db, user: CurrentUser, q: string | undefined) {
+  return interestBase(db, user, q)
+    .leftJoin('opportunities as o', 'o.id', 'pi.opportunity_id')
+    .leftJoin('chain_nodes as n', 'n.id', 'leads.node_id')
+    .leftJoin('chains as c', 'c.id', 'leads.chain_id')
+    .leftJoin('regions as r', 'r.code', 'leads.region_code')
+    .select([
+      'pi.id',
+      'pi.created_at',
+      'pi.address',
+      'pi.lead_id',
+      'pi.opportunity_id',
+      'leads.status',
+      'leads.enterprise_name',
+      'leads.contact_name',
+      'leads.contact_phone',
+      'leads.contact_email',
+      'leads.estimated_investment_yuan',
+      'leads.note',
+      'leads.node_id',
+      'leads.chain_id',
+      'leads.region_code',
+      'o.title as opportunity_title',
+      'n.name as node_name',
+      'c.name as chain_name',
+      'r.name as region_name',
+    ])
+    .orderBy('pi.id', 'desc');
+}
+
+export async function listInterests(db: Db, user: CurrentUser, query: InterestListQuery) {
   const [rows, count] = await Promise.all([
-    base
-      .leftJoin('opportunities as o', 'o.id', 'pi.opportunity_id')
-      .leftJoin('chain_nodes as n', 'n.id', 'leads.node_id')
-      .leftJoin('chains as c', 'c.id', 'leads.chain_id')
-      .leftJoin('regions as r', 'r.code', 'leads.region_code')
-      .select([
-        'pi.id',
-        'pi.created_at',
-        'pi.address',
-        'pi.lead_id',
-        'pi.opportunity_id',
-        'leads.status',
-        'leads.enterprise_name',
-        'leads.contact_name',
-        'leads.contact_phone',
-        'leads.contact_email',
-        'leads.estimated_investment_yuan',
-        'leads.note',
-        'leads.node_id',
-        'leads.chain_id',
-        'leads.region_code',
-        'o.title as opportunity_title',
-        'n.name as node_name',
-        'c.name as chain_name',
-        'r.name as region_name',
-      ])
-      .orderBy('pi.id', 'desc')
+    interestRows(db, user, query.q)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    interestBase(db, user, query.q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }

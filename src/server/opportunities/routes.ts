@@ -27,7 +27,10 @@ import { createOpportunity, deleteOpportunity, setOpportunityPublished, updateOp
 import { submitPublicInterest } from './interests.js';
 import { assertCanReadOpportunities, assertCanWriteOpportunities, notFoundOpportunity } from './policy.js';
 import { presentInterest, presentOpportunity } from './presenter.js';
-import { findVisibleOpportunity, listInterests, listOpportunities, publicOpportunities } from './queries.js';
+import { findVisibleOpportunity, interestRows, listInterests, listOpportunities, publicOpportunities } from './queries.js';
+import { interestWorkbook } from './export.js';
+import { sendWorkbook } from '../http/excel.js';
+import { todayInShanghai } from '../clock.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const tags = ['opportunities'];
@@ -74,6 +77,19 @@ export function opportunityRoutes(app: FastifyInstance, ctx: AppContext): void {
       assertCanReadLeads(user);
       const { rows, total } = await listInterests(db, user, request.query);
       return { items: rows.map((row) => presentInterest(row, user.role === 'admin')), total };
+    },
+  });
+
+  r.get('/api/opportunities/interests/export.xlsx', {
+    schema: { tags, summary: 'The submissions as an Excel workbook (search applies; at most 50,000 rows)', querystring: interestListQuerySchema.omit({ page: true, pageSize: true }), response: { 200: z.any(), ...errors } },
+    handler: async (request, reply) => {
+      const user = requireUser(request);
+      assertCanReadLeads(user);
+      const rows = await interestRows(db, user, request.query.q).limit(50_000).execute();
+      const admin = user.role === 'admin';
+      const today = todayInShanghai();
+      const buffer = await interestWorkbook(rows.map((row) => presentInterest(row, admin)), admin);
+      return sendWorkbook(reply, buffer, `public-interests-${today}.xlsx`, `投资意向-${today}.xlsx`);
     },
   });
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Empty, Input, Space, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Input, Space, Table, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { formatTimestamp, formatYuan } from '../../../shared/format.js';
@@ -7,6 +8,7 @@ import type { Interest } from '../../../shared/opportunities.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { opportunityApi } from './api.js';
+import { toQuery } from '../../api/client.js';
 
 const rowAttrs = { 'data-testid': 'interest-row' } as HTMLAttributes<HTMLElement>;
 
@@ -27,6 +29,9 @@ export function InterestsTab() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('interestSearch')} aria-label={t('interestSearch')} style={{ width: 260 }} onSearch={(v) => { setQ(v.trim() || undefined); setPage(1); }} />
+        <Button icon={<DownloadOutlined />} href={`/api/opportunities/interests/export.xlsx${toQuery({ q })}`} download data-testid="interests-export">
+          {t('exportExcel')}
+        </Button>
       </Space>
       {list.isError && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 12 }} />}
       <Table<Interest>
