@@ -7,6 +7,7 @@ import type { Opportunity } from '../../../shared/opportunities.js';
 import { errorMessage } from '../../api/formErrors.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
+import { useRegions } from '../../api/useRegions.js';
 import { opportunityApi } from './api.js';
 import { OfferFormModal } from './OfferFormModal.js';
 
@@ -14,7 +15,9 @@ const rowAttrs = { 'data-testid': 'offer-row' } as HTMLAttributes<HTMLElement>;
 
 export function OffersTab() {
   const { t, lang, field } = useI18n();
-  const { canWrite } = useAuth();
+  const { canWrite, user } = useAuth();
+  const { regions } = useRegions();
+  const [region, setRegion] = useState<string | undefined>();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [q, setQ] = useState<string | undefined>();
@@ -24,8 +27,8 @@ export function OffersTab() {
   const [editing, setEditing] = useState<Opportunity | null | undefined>(undefined);
 
   const list = useQuery({
-    queryKey: ['opportunities', { q, published, page, pageSize }],
-    queryFn: () => opportunityApi.list({ q, published, page, pageSize }),
+    queryKey: ['opportunities', { q, region, published, page, pageSize }],
+    queryFn: () => opportunityApi.list({ q, region, published, page, pageSize }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['opportunities'] });
@@ -45,6 +48,18 @@ export function OffersTab() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('offerSearch')} aria-label={t('offerSearch')} style={{ width: 240 }} onSearch={(v) => { setQ(v.trim() || undefined); setPage(1); }} />
+        {user?.role !== 'region' && (
+          <Select
+            allowClear
+            placeholder={field('region')}
+            aria-label={field('region')}
+            style={{ width: 200 }}
+            value={region}
+            onChange={(v) => { setRegion(v); setPage(1); }}
+            options={regions.filter((r) => r.kind !== 'prefecture').map((r) => ({ value: r.code, label: lang === 'en' ? r.nameEn : r.name }))}
+            data-testid="offer-filter-region"
+          />
+        )}
         <Select
           allowClear
           placeholder={t('offerFilterPublished')}
@@ -68,7 +83,7 @@ export function OffersTab() {
         dataSource={list.data?.items ?? []}
         onRow={() => rowAttrs}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: <Empty description={q || published ? t('emptyOffersSearch') : t('emptyOffers')} /> }}
+        locale={{ emptyText: <Empty description={q || published || region ? t('emptyOffersSearch') : t('emptyOffers')} /> }}
         pagination={{
           current: page,
           pageSize,
