@@ -201,6 +201,14 @@ describe('the public form’s limits: every refusal writes nothing', () => {
     expect((await submit(buildInterest({ nodeId: chain.nodeIds['缺'] }), { address: '192.0.2.78' })).status).toBe(201);
   });
 
+  it('8 submissions from one address at once → exactly 5 are 201 and 3 are 429 (the count holds under concurrency)', async () => {
+    const address = '192.0.2.88';
+    const results = await Promise.all(Array.from({ length: 8 }, () => submit(buildInterest({ nodeId: chain.nodeIds['缺'] }), { address })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+    const stored = await server.db.selectFrom('public_interests').select((eb) => eb.fn.countAll<number>().as('n')).where('address', '=', address).executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(5);
+  });
+
   it('20 accepted submissions from one address in a day → the next is 429 until the oldest is a day old', async () => {
     const address = '192.0.2.99';
     const lead = await server.db.selectFrom('leads').select('id').orderBy('id').executeTakeFirstOrThrow();
