@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatYuan } from '../../../shared/format.js';
 import type { PublicChain, PublicGap, PublicOffer } from '../../../shared/opportunities.js';
@@ -94,6 +94,13 @@ function ChainCard({ group, onInterest }: { group: PublicChain; onInterest: (t: 
 export default function PublicPage() {
   const { t, lang } = useI18n();
   const [target, setTarget] = useState<InterestTarget | null>(null);
+  useEffect(() => {
+    const before = document.title;
+    document.title = t('openTitle');
+    return () => {
+      document.title = before;
+    };
+  }, [t]);
   const list = useQuery({ queryKey: ['public-opportunities', lang], queryFn: () => opportunityApi.publicList(lang), staleTime: 60_000 });
   const data = list.data;
   const empty = data && data.clusters.length === 0 && data.otherOffers.length === 0;
