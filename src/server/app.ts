@@ -21,6 +21,7 @@ import { chainRoutes } from './chains/routes.js';
 import { enterpriseRoutes } from './enterprises/routes.js';
 import { leadRoutes } from './leads/routes.js';
 import { eventRoutes } from './events/routes.js';
+import { opportunityRoutes } from './opportunities/routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   enterpriseRoutes(app, ctx);
   leadRoutes(app, ctx);
   eventRoutes(app, ctx);
+  opportunityRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -72,3 +72,10 @@ export class ConflictError extends AppError {
     super(409, code, message, field);
   }
 }
+
+/** Too many requests from one caller; the error handler sends Retry-After with the seconds to wait. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number, message: Message) {
+    super(429, 'rate_limited', message);
+  }
+}

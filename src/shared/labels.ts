@@ -1,8 +1,10 @@
+import { OPPORTUNITY_FIELD_LABELS } from './opportunity-labels.js';
 import { STAGE_LABELS } from './stages.js';
 
 // Field names as users read them; the server names the field in its errors with these,
 // and the web app labels its forms with the same words.
 export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  ...OPPORTUNITY_FIELD_LABELS,
   username: { zh: '用户名', en: 'Username' },
   password: { zh: '密码', en: 'Password' },
   name: { zh: '项目名称', en: 'Project name' },

@@ -28,6 +28,8 @@ const EventDetailPage = lazy(() => import('./features/events/EventDetailPage.js'
 const EventCheckInPage = lazy(() => import('./features/events/CheckInPage.js'));
 const EventRunSheetPage = lazy(() => import('./features/events/RunSheetPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
+const PublicPage = lazy(() => import('./features/opportunities/PublicPage.js'));
+const OpportunitiesPage = lazy(() => import('./features/opportunities/OpportunitiesPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -57,6 +59,7 @@ export function App() {
             {/* The door's phone and the printer get the page without the menu around it. */}
             <Route path="/events/:id/check-in" element={<RequireAuth admin><Page><EventCheckInPage /></Page></RequireAuth>} />
             <Route path="/events/:id/run-sheet" element={<RequireAuth><Page><EventRunSheetPage /></Page></RequireAuth>} />
+            <Route path="/open" element={<Page><PublicPage /></Page>} />
             <Route
               element={
                 <RequireAuth>
@@ -79,6 +82,7 @@ export function App() {
               <Route path="leads" element={<Page><LeadListPage /></Page>} />
               <Route path="events" element={<Page><EventListPage /></Page>} />
               <Route path="events/:id" element={<Page><EventDetailPage /></Page>} />
+              <Route path="opportunities" element={<Page><OpportunitiesPage /></Page>} />
               <Route
                 path="imports"
                 element={

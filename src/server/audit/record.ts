@@ -4,7 +4,8 @@ import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
 
 export interface AuditEntryInput {
-  actor: Pick<CurrentUser, 'id' | 'username'> | null;
+  /** A signed-in user, an anonymous caller named by its address (id null), or null for the system. */
+  actor: Pick<CurrentUser, 'id' | 'username'> | { id: null; username: string } | null;
   action: string;
   entity: string;
   entityId: string | number | null;

@@ -10,6 +10,7 @@ import { REGION_CODES } from '../regions/data.js';
 import { DEMO_PROJECTS } from './projects.js';
 import { createDemoChainMap } from './seed-chains.js';
 import { createDemoEvents } from './events.js';
+import { createDemoOpportunities } from './opportunities.js';
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: '州招商局管理员', role: 'admin' },
@@ -81,6 +82,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, config: Pick<Config, 'demo
   await createDemoProjects(db, admin);
   await createDemoChainMap(db, admin);
   await createDemoEvents(db, admin);
+  await createDemoOpportunities(db, admin);
   await recordAudit(db, { actor: admin, action: 'demo.load', entity: 'system', entityId: null, after: { projects: DEMO_PROJECTS.length } });
   return true;
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type Message } from '../errors.js';
+import { AppError, RateLimitedError, type Message } from '../errors.js';
 import { requestLang } from './lang.js';
 import { describeIssue } from './validation-messages.js';
 
@@ -40,6 +40,7 @@ export function renderError(error: FastifyError, request: FastifyRequest, reply:
   const lang = requestLang(request);
   if (error instanceof AppError) {
     if (error.status >= 500) request.log.error(error);
+    if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
     return send(reply, error.status, error.code, error.userMessage[lang], error.field);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -56,15 +56,20 @@ export function describeIssue(issue: Issue, lang: Lang, labels?: Record<string, 
         const values = ((p.values as unknown[]) ?? []).join(lang === 'zh' ? '、' : ', ');
         return zh(`${label}的取值无效,可选:${values}`) ?? `${label} must be one of: ${values}`;
       }
-      case 'custom':
-        if (p.key === 'uscc') {
+      case 'custom': {
+        // fastify-type-provider-zod nests a refinement's own params one level down (issue.params.params).
+        const key = p.key ?? (p.params as { key?: unknown } | undefined)?.key;
+        if (key === 'uscc') {
           return zh(`${label}无效:应为18位,且校验位须符合 GB 32100-2015`) ??
             `${label} is invalid: it must have 18 characters and a correct GB 32100-2015 check digit`;
         }
-        if (p.key === 'control_chars') {
+        if (key === 'phone') return zh(`${label}格式不正确:应为手机号或带区号的固定电话`) ?? `${label} must be a mainland mobile or a landline with its area code`;
+        if (key === 'email') return zh(`${label}格式不正确,如 name@example.com`) ?? `${label} must be an address like name@example.com`;
+        if (key === 'control_chars') {
           return zh(`${label}含有不可见的控制字符,请删除后重试`) ?? `${label} contains invisible control characters; remove them and try again`;
         }
         return zh(`${label}无效`) ?? `${label} is invalid`;
+      }
       default:
         return zh(`${label}无效`) ?? `${label} is invalid`;
     }

@@ -6,12 +6,15 @@ export type Lang = 'zh' | 'en';
 import { en } from './en.js';
 import { zh } from './zh.js';
 import { eventMessages } from '../features/events/messages.js';
+import { opportunityMessages } from '../features/opportunities/messages.js';
 
 export type CoreMessageKey = keyof typeof zh;
 
-const FEATURES = [eventMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
+const FEATURES = [eventMessages, opportunityMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
 
-type FeatureKey = (typeof FEATURES)[number] extends { zh: Record<infer K, string> } ? K : never;
+// Distributes over the features' union, so every feature's keys count.
+type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
+type FeatureKey = KeysOf<(typeof FEATURES)[number]>;
 export type MessageKey = CoreMessageKey | FeatureKey;
 
 function merged(lang: Lang): Record<MessageKey, string> {

@@ -9,6 +9,7 @@ import {
   MenuOutlined,
   ProjectOutlined,
   ScheduleOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
@@ -38,6 +39,9 @@ export function AppLayout() {
     { key: '/leads', icon: <AimOutlined />, label: <span data-testid="menu-leads">{t('menuLeads')}</span> },
     ...(user && user.role !== 'department' && user.role !== 'enterprise'
       ? [{ key: '/events', icon: <ScheduleOutlined />, label: <span data-testid="menu-events">{t('menuEvents')}</span> }]
+      : []),
+    ...(user && ['admin', 'leader', 'region'].includes(user.role)
+      ? [{ key: '/opportunities', icon: <ShopOutlined />, label: <span data-testid="menu-opportunities">{t('menuOpportunities')}</span> }]
       : []),
     ...(isAdmin
       ? [
