@@ -39,13 +39,13 @@ function queries(fragment: string): [string, string, unknown[]][] {
     ['admin overdue, total', `select count(*) from leads where leads.next_step_on < ? and leads.status in ${OPEN}`, [today]],
     ['officer board, count per status', `select leads.status, count(*) from leads where ${officer} group by leads.status`, []],
     ['admin board, count per status', 'select leads.status, count(*) from leads group by leads.status', []],
-    // A column's first cards: by next step (none last), then the most recently touched.
-    ['officer board, column contacted (50)', `select leads.* from leads where ${officer} and leads.status = 'contacted' order by case when leads.next_step_on is null then 1 else 0 end, leads.next_step_on, leads.updated_at desc, leads.id desc limit 50`, []],
-    ['admin board, column contacted (50)', `select leads.* from leads where leads.status = 'contacted' order by case when leads.next_step_on is null then 1 else 0 end, leads.next_step_on, leads.updated_at desc, leads.id desc limit 50`, []],
+    // A column's first cards by next step, undated last, as feat-leads' leadBoard orders them.
+    ['officer board, column contacted (20)', `select leads.* from leads where ${officer} and leads.status = 'contacted' order by leads.next_step_on asc nulls last, leads.id desc limit 20`, []],
+    ['admin board, column contacted (20)', `select leads.* from leads where leads.status = 'contacted' order by leads.next_step_on asc nulls last, leads.id desc limit 20`, []],
     // The same column in two parts, each an index range: cards with a next step by date, then the rest by last touched.
-    ['officer board, column contacted, next step set (50)', `select leads.* from leads where ${officer} and leads.status = 'contacted' and leads.next_step_on is not null order by leads.next_step_on, leads.id limit 50`, []],
-    ['admin board, column contacted, next step set (50)', `select leads.* from leads where leads.status = 'contacted' and leads.next_step_on is not null order by leads.next_step_on, leads.id limit 50`, []],
-    ['admin board, column contacted, no next step (50)', `select leads.* from leads where leads.status = 'contacted' and leads.next_step_on is null order by leads.updated_at desc, leads.id desc limit 50`, []],
+    ['officer board, column contacted, next step set (20)', `select leads.* from leads where ${officer} and leads.status = 'contacted' and leads.next_step_on is not null order by leads.next_step_on, leads.id limit 20`, []],
+    ['admin board, column contacted, next step set (20)', `select leads.* from leads where leads.status = 'contacted' and leads.next_step_on is not null order by leads.next_step_on, leads.id limit 20`, []],
+    ['admin board, column contacted, no next step (20)', `select leads.* from leads where leads.status = 'contacted' and leads.next_step_on is null order by leads.id desc limit 20`, []],
     ['officer reminders', `select leads.* from leads where ${officer} and (leads.owner_id = 3 or leads.owner_id is null) and leads.next_step_on < ? and leads.status in ${OPEN} order by leads.next_step_on, leads.id limit 50`, [today]],
     ['officer reminders, total', `select count(*) from leads where ${officer} and (leads.owner_id = 3 or leads.owner_id is null) and leads.next_step_on < ? and leads.status in ${OPEN}`, [today]],
     ['lead activities of one lead', 'select * from lead_activities where lead_id = ? order by id desc', [1]],

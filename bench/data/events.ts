@@ -1,6 +1,8 @@
 // Investment events (招商活动) as the 2023-05-17 conference shaped them: guests, five site-visit groups
 // of three stops each, and for a third of the past events a signing ceremony whose projects are ledger
 // projects signed that very day (event_signings.project_id is unique, so a project is signed once).
+// search_text follows eventSearchText / guestSearchText of the events module (src/server/events/search.ts
+// on feat-events, not on this branch yet): import them here once it is merged.
 import { searchKey } from '../../src/server/db/search.js';
 import { REGIONS } from '../../src/server/regions/data.js';
 import type { Ctx } from './context.js';
@@ -22,7 +24,9 @@ const VENUES = ['昌吉迎宾馆', '{region}会展中心', '{region}人民政府
 const ORGANISERS = ['昌吉州人民政府', '州招商局', '{region}人民政府', '州商务局', '州工业和信息化局'];
 const PLACES = ['规划展示馆', '产业园区', '标准化厂房', '项目建设现场', '企业服务中心'];
 const ACTIVITIES = ['听讲解', '看规划', '进企业', '座谈交流', '参观生产线'];
-const TITLES = ['董事长', '总经理', '副总经理', '项目经理', '投资总监', '局长', '副局长', '主任', '记者'];
+const TITLES = {
+  enterprise: ['董事长', '总经理', '副总经理', '项目经理', '投资总监'], government: ['局长', '副局长', '主任', '科长'], media: ['记者', '编辑'], other: ['研究员', '主任'],
+};
 const MEDIA = ['新疆日报', '昌吉日报', '天山网', '昌吉电视台', '亚心网'];
 const GROUP_SIZE = 5;
 const STOPS_PER_GROUP = 3;
@@ -75,7 +79,7 @@ export async function generateEvents(ctx: Ctx, projects: ProjectInfo[], users: B
     const updated = ctx.isoAt(Math.max(0, daysAgo - int(r, 0, 10)));
     const description = `${organiser}主办,围绕${chain.name}产业链开展项目推介、考察和签约。`;
     await put([id, name, theme, date, chance(r, 0.3) ? ctx.dateAt(daysAgo - 1) : date, venue, organiser, description,
-      searchKey(`${name}\n${theme}\n${venue}`), 0, int(r, 1, 6), creator.id, created, updated]);
+      searchKey([name, theme, venue, organiser].join('\n')), 0, int(r, 1, 6), creator.id, created, updated]);
     events.push({ id, daysAgo, chainId: chain.id });
 
     // Five visit groups, each to a different county or park, three stops in the morning.
@@ -102,9 +106,10 @@ export async function generateEvents(ctx: Ctx, projects: ProjectInfo[], users: B
       const status = past ? weighted(r, ['accepted', 'declined', 'invited'] as const, [80, 95, 100]) : weighted(r, ['pending', 'invited', 'accepted', 'declined'] as const, [30, 80, 95, 100]);
       const checkedIn = past && status === 'accepted' && chance(r, 0.9);
       const group = status === 'accepted' && chance(r, 0.5) ? pick(r, groups) : null;
+      const title = pick(r, TITLES[category]);
       const phone = `1${pick(r, ['3', '5', '8', '9'])}${String(int(r, 0, 999_999_999)).padStart(9, '0')}`;
-      await putGuest([++guestId, id, firm?.id ?? null, organisation, person, category === 'media' ? '记者' : pick(r, TITLES), phone, category, status, group,
-        checkedIn ? ctx.isoAt(daysAgo) : null, checkedIn ? creator.id : null, '', searchKey(`${person}\n${organisation}`), created, updated]);
+      await putGuest([++guestId, id, firm?.id ?? null, organisation, person, title, phone, category, status, group,
+        checkedIn ? ctx.isoAt(daysAgo) : null, checkedIn ? creator.id : null, '', searchKey([person, organisation, title, phone].join('\n')), created, updated]);
     }
 
     if (!ceremony) continue;
