@@ -1,7 +1,7 @@
 // npx tsx bench/lead-plans.ts [--scale prefecture] [--db sqlite|postgres|both] [--runs 20] [--sqlite FILE] [--database-url URL]
 //
-// The core SQL of the lead list, board and reminders, in the form the leads module is expected to
-// write it (scope inside WHERE, order by updated_at desc, id desc), run straight against the generated
+// The core SQL of the lead list, board and reminders, in the form the leads module (feat-leads'
+// queries.ts) writes it (scope inside WHERE, order by updated_at desc, id desc), run straight against the generated
 // data: each query's plan (SQLite EXPLAIN QUERY PLAN, PostgreSQL EXPLAIN ANALYZE) and its p50/p95 over
 // --runs runs. It measures the database's part only, to choose indexes before the HTTP routes exist.
 import SQLite from 'better-sqlite3';

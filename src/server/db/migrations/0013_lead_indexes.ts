@@ -10,9 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The scope's "or created_by = me" branch: without it no side of the OR can use an index and
   // every region officer's list, count and board scans the whole table.
   await db.schema.createIndex('leads_created_by_idx').on('leads').column('created_by').execute();
-  // Overdue (status in the open ones and next_step_on < today) and the reminders, counted inside
-  // the index; a board column in two ranges: cards with a next step by date, then the others by
-  // last update (status = ? and next_step_on is null, walked backwards on updated_at).
+  // Overdue (status in the open ones and next_step_on < today), counted inside the index; a board
+  // column (status = ?, next_step_on asc nulls last) read in order from it, only ties sorted.
   await db.schema.createIndex('leads_status_next_step_idx').on('leads').columns(['status', 'next_step_on', 'updated_at', 'id']).execute();
   // A search's total: search_text like '%…%' cannot seek, but scanning this narrow index is about
   // half the cost of scanning the wide rows.
