@@ -5,7 +5,8 @@
 // reads it with DATA_DIR=data/bench/<scale>; PostgreSQL to the database lianzhu_bench_<scale>.
 //
 // Reusable by design: each table family has its own generator (enterprises.ts, projects.ts) taking
-// the shared Ctx (seed, scale, writer, chain map, dates). A later module — leads, events, service
+// the shared Ctx (seed, scale, writer, chain map, dates); issue 5 added events.ts, leads.ts and
+// opportunities.ts that way. A later module — leads, events, service
 // requests — adds a file exporting `generateX(ctx, …)` and one call in main() below; enterpriseAt(ctx, id)
 // re-derives any enterprise from the seed, so it needs no lookups.
 import fs from 'node:fs';
@@ -17,6 +18,9 @@ import { hashPassword } from '../../src/server/auth/passwords.js';
 import { todayInShanghai } from '../../src/shared/format.js';
 import { createContext, SCALES } from './context.js';
 import { generateChainMap, generateEnterprises, generateSupplyLinks } from './enterprises.js';
+import { generateEvents } from './events.js';
+import { generateLeads } from './leads.js';
+import { generateOpportunities } from './opportunities.js';
 import { BENCH_PASSWORD, generateProjects, generateUsers } from './projects.js';
 import { postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
@@ -84,7 +88,10 @@ async function main() {
   const users = await generateUsers(ctx, passwordHash);
   const members = await generateEnterprises(ctx);
   await generateSupplyLinks(ctx, members);
-  await generateProjects(ctx, members, users);
+  const projects = await generateProjects(ctx, members, users);
+  const events = await generateEvents(ctx, projects, users);
+  await generateLeads(ctx, members, users, projects, events);
+  await generateOpportunities(ctx, users);
   await w.finish();
 
   const seconds = (performance.now() - started) / 1000;

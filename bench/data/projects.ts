@@ -57,7 +57,13 @@ const PROJECT_COLUMNS = [
   'search_text', 'enterprise_id', 'node_id',
 ];
 
-export async function generateProjects(ctx: Ctx, members: number[][], users: BenchUser[]): Promise<void> {
+/** What leads and event signings need to know of a project, kept for every project (a few MB at province scale). */
+export interface ProjectInfo {
+  id: number; region: string; chainId: number; nodeId: number; enterpriseId: number | null; investorName: string;
+  chainLeader: string; investment: number; stage: AnyStage; signedDaysAgo: number | null; createdDaysAgo: number;
+}
+
+export async function generateProjects(ctx: Ctx, members: number[][], users: BenchUser[]): Promise<ProjectInfo[]> {
   const { w, map, scale, seed } = ctx;
   const put = w.table('projects', PROJECT_COLUMNS);
   const putTransition = w.table('project_transitions', ['id', 'project_id', 'kind', 'from_stage', 'to_stage', 'date', 'note', 'reason', 'user_id', 'created_at']);
@@ -67,6 +73,7 @@ export async function generateProjects(ctx: Ctx, members: number[][], users: Ben
   const leaderNames = new Map(map.chains.map((c) => [c.id, c.leaderIds.map((id) => enterpriseAt(ctx, id).name)]));
   let transitionId = 0;
   let auditId = 0;
+  const infos: ProjectInfo[] = [];
   w.phase('projects', scale.projects);
   for (let id = 1; id <= scale.projects; id++) {
     const r = rngFor(seed, 2, id);
@@ -149,5 +156,11 @@ export async function generateProjects(ctx: Ctx, members: number[][], users: Ben
     await put(PROJECT_COLUMNS.map((c) => row[c]));
     for (const t of transitions) await putTransition(t);
     for (const a of audits) await putAudit(a);
+    const signedDay = initial === 'signed' ? start : reached.find(([s]) => s === 'signed')?.[1] ?? null;
+    infos.push({
+      id, region, chainId: chain.id, nodeId: node.id, enterpriseId: investor?.id ?? null, investorName, chainLeader: row.chain_leader as string,
+      investment, stage, signedDaysAgo: signedDay, createdDaysAgo: start,
+    });
   }
+  return infos;
 }

@@ -62,3 +62,12 @@ export function logNormal(r: Rand, median: number, sigma: number): number {
   const gauss = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
   return median * Math.exp(sigma * gauss);
 }
+
+/** Fisher–Yates, in place; returns the array. */
+export function shuffle<T>(r: Rand, items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}

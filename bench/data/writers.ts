@@ -13,6 +13,8 @@ export interface Writer {
   /** Starts a progress line for a main table: its rows count toward `expected`. */
   phase(name: string, expected: number): void;
   counts: Map<string, number>;
+  /** A statement to run once everything is written and indexed (back-links such as projects.lead_id). */
+  afterLoad(label: string, statement: string): void;
   finish(): Promise<void>;
 }
 
@@ -75,12 +77,14 @@ export function sqliteWriter(file: string): Writer {
     .all() as { name: string; sql: string }[];
   for (const index of deferred) db.exec(`DROP INDEX "${index.name}"`);
   const p = progress();
+  const after: [string, string][] = [];
   let inTransaction = 0;
   db.exec('BEGIN');
   return {
     engine: 'sqlite',
     counts: p.counts,
     phase: p.phase,
+    afterLoad: (label, statement) => void after.push([label, statement]),
     table(name, columns) {
       const stmt = db.prepare(`INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
       return (values) => {
@@ -97,6 +101,7 @@ export function sqliteWriter(file: string): Writer {
       db.exec('COMMIT');
       p.end();
       await timed(`${deferred.length} indexes`, () => deferred.forEach((index) => db.exec(index.sql)));
+      for (const [label, statement] of after) await timed(label, () => db.exec(statement));
       db.pragma('journal_mode = WAL'); // what openDatabase expects; the server sets it again anyway
       db.close();
     },
@@ -121,10 +126,12 @@ export async function postgresWriter(url: string): Promise<Writer> {
   let inFlight: Promise<unknown> = Promise.resolve();
   const flushes: (() => Promise<void>)[] = [];
   const tables: string[] = [];
+  const after: [string, string][] = [];
   return {
     engine: 'postgres',
     counts: p.counts,
     phase: p.phase,
+    afterLoad: (label, statement) => void after.push([label, statement]),
     table(name, columns) {
       tables.push(name);
       const perStatement = Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / columns.length));
@@ -153,6 +160,7 @@ export async function postgresWriter(url: string): Promise<Writer> {
       await timed(`${deferred.length} indexes`, async () => {
         for (const index of deferred) await client.query(index.sql);
       });
+      for (const [label, statement] of after) await timed(label, () => client.query(statement));
       // Ids were written explicitly, so the serial sequences must catch up before the app inserts.
       for (const name of new Set(tables)) {
         const { rows } = await client.query(`SELECT pg_get_serial_sequence($1, 'id') AS seq`, [name]).catch(() => ({ rows: [] }));

@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_supply_walk.js';
 import * as m0007 from './migrations/0007_dashboard_summary.js';
 import * as m0008 from './migrations/0008_search_pairs_column.js';
 import * as m0009 from './migrations/0009_pipeline_events.js';
+import * as m0013 from './migrations/0013_lead_indexes.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_dashboard_summary': m0007,
   '0008_search_pairs_column': m0008,
   '0009_pipeline_events': m0009,
+  '0013_lead_indexes': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
