@@ -10,7 +10,7 @@ import { opportunityMessages } from '../features/opportunities/messages.js';
 
 export type CoreMessageKey = keyof typeof zh;
 
-const FEATURES = [eventMessages, opportunityMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
+export const FEATURES = [eventMessages, opportunityMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
 
 // Distributes over the features' union, so every feature's keys count.
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;

@@ -148,7 +148,6 @@ export const eventMessages = defineMessages(
     rsGroups: '考察分组与路线',
     rsSignings: '签约项目',
     rsNo: '序号',
-    sample: '示例',
     evSignedAt: '签约活动',
   },
   {
@@ -298,7 +297,6 @@ export const eventMessages = defineMessages(
     rsGroups: 'Visit groups and routes',
     rsSignings: 'Signed projects',
     rsNo: 'No.',
-    sample: 'Sample',
     evSignedAt: 'Signed at',
   },
 );
