@@ -53,6 +53,21 @@ describe('GET /api/public/opportunities without signing in', () => {
     expect(Object.keys(group.offers[0]).sort()).toEqual(['chain', 'contact', 'id', 'investmentYuan', 'isSample', 'landMu', 'node', 'region', 'summary', 'title', 'translated']);
   });
 
+  it('an offer published after the page was read → 200 with it on the very next request', async () => {
+    const titles = async () => {
+      const res = await server.anonymous().get('/api/public/opportunities');
+      return JSON.stringify(res.body);
+    };
+    expect(await titles()).not.toContain('稍后发布的园区项目');
+    const late = await admin.post('/api/opportunities', buildOpportunity({ title: '稍后发布的园区项目', published: false }));
+    expect(await titles()).not.toContain('稍后发布的园区项目');
+    const published = await admin.post(`/api/opportunities/${late.body.id}/publish`, { version: late.body.version });
+    expect(published.status).toBeLessThan(300);
+    expect(await titles()).toContain('稍后发布的园区项目');
+    await admin.request('POST', `/api/opportunities/${late.body.id}/unpublish`, { version: late.body.version + 1 });
+    expect(await titles()).not.toContain('稍后发布的园区项目');
+  });
+
   it('?lang=en → 200 with English titles and region names, Chinese chain names marked untranslated', async () => {
     const res = await server.anonymous().get('/api/public/opportunities?lang=en');
     expect(res.status).toBe(200);

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,7 +26,8 @@ import { createOpportunity, deleteOpportunity, setOpportunityPublished, updateOp
 import { submitPublicInterest } from './interests.js';
 import { assertCanReadOpportunities, assertCanWriteOpportunities, notFoundOpportunity } from './policy.js';
 import { presentInterest, presentOpportunity } from './presenter.js';
-import { findVisibleOpportunity, interestRows, listInterests, listOpportunities, publicOpportunities } from './queries.js';
+import { cachedPublicOpportunities } from './public-cache.js';
+import { findVisibleOpportunity, interestRows, listInterests, listOpportunities } from './queries.js';
 import { interestWorkbook } from './export.js';
 import { sendWorkbook } from '../http/excel.js';
 import { todayInShanghai } from '../clock.js';
@@ -137,8 +137,7 @@ export function opportunityRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags: ['public'], summary: 'No sign-in: published park offers and the chains’ open gap nodes, by cluster and chain', querystring: publicListQuerySchema, response: { 200: publicListSchema, 304: z.null().describe('Not modified (If-None-Match)'), 400: errorSchema } },
     handler: async (request, reply) => {
       const lang = request.query.lang ?? requestLang(request);
-      const body = await publicOpportunities(db, lang);
-      const etag = `"${crypto.createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`;
+      const { body, etag } = await cachedPublicOpportunities(db, lang);
       reply.header('cache-control', 'public, max-age=60').header('vary', 'Accept-Language').header('etag', etag);
       if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
       return body;
