@@ -32,14 +32,19 @@ export async function listEvents(db: Kysely<DB>, user: CurrentUser, query: Event
   if (query.q) base = base.where(containsSearch('events.search_text', query.q));
   if (query.year) base = base.where('events.starts_on', '>=', `${query.year}-01-01`).where('events.starts_on', '<=', `${query.year}-12-31`);
   const direction = query.order === 'asc' ? sql`asc` : sql`desc`;
-  const ids = base.select('events.id');
+  // The page is chosen before any count is taken: SQLite computes selected subqueries for every row it
+  // sorts, so counting inside the sorted query costs every event's guests, not a page's.
+  const pageIds = base
+    .select('events.id')
+    .orderBy(sql`${SORTS[query.sort]} ${direction}`)
+    .orderBy('events.id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   const [rows, count] = await Promise.all([
     eventsWithCounts(db, user)
-      .where('events.id', 'in', ids)
+      .where('events.id', 'in', pageIds)
       .orderBy(sql`${SORTS[query.sort]} ${direction}`)
       .orderBy('events.id', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
