@@ -103,7 +103,7 @@ export default function LeadListPage() {
                   extra={<Tag color="blue">{t(STATUS_KEYS[l.status])}</Tag>}
                 >
                   <div>
-                    <Link to={`/chains/${l.chain.id}`}>{l.chain.name}</Link> · {l.node.name}
+                    {l.chain && <Link to={`/chains/${l.chain.id}`}>{l.chain.name}</Link>} · {l.node?.name}
                   </div>
                   <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
                     {l.explanation}
@@ -146,7 +146,7 @@ export default function LeadListPage() {
                 width: 200,
                 render: (_, l) => (
                   <span>
-                    <Link to={`/chains/${l.chain.id}`}>{l.chain.name}</Link> · {l.node.name}
+                    {l.chain && <Link to={`/chains/${l.chain.id}`}>{l.chain.name}</Link>} · {l.node?.name}
                   </span>
                 ),
               },
