@@ -9,6 +9,7 @@ import { createProject, transitionProject } from '../projects/commands.js';
 import { REGION_CODES } from '../regions/data.js';
 import { DEMO_PROJECTS } from './projects.js';
 import { createDemoChainMap } from './seed-chains.js';
+import { createDemoLeads } from './leads.js';
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: '州招商局管理员', role: 'admin' },
@@ -79,6 +80,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, config: Pick<Config, 'demo
   const admin = users.get('admin')!;
   await createDemoProjects(db, admin);
   await createDemoChainMap(db, admin);
+  await createDemoLeads(db, users);
   await recordAudit(db, { actor: admin, action: 'demo.load', entity: 'system', entityId: null, after: { projects: DEMO_PROJECTS.length } });
   return true;
 }

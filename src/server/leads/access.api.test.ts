@@ -62,3 +62,22 @@ describe('lead access', () => {
     expect((await clients.leader.get('/api/leads?pageSize=100')).body.items.map((l: { id: number }) => l.id)).toContain(leadId);
   });
 });
+
+describe('the demo’s leads', () => {
+  it('load with the demo: a 以商招商 referral by 新疆东方风电 for 木垒, overdue reminders for mulei, none for 玛纳斯’s stranger', async () => {
+    const demo = await startTestServer({ demoProjects: true, demoLeads: true });
+    try {
+      const mulei = await demo.as('mulei');
+      const referred = (await mulei.get('/api/leads?source=chain_leader_referral&pageSize=100')).body.items;
+      expect(referred.map((l: { referrer: { name: string } }) => l.referrer.name)).toContain('新疆东方风电新能源有限公司');
+      expect(referred.every((l: { regionCode: string; isSample: boolean; enterprise: { name: string } }) => l.regionCode === '652328' && l.isSample && l.enterprise.name.startsWith('示例'))).toBe(true);
+      expect((await mulei.get('/api/leads/reminders')).body.total).toBeGreaterThanOrEqual(2);
+      const statuses = new Set((await (await demo.as('admin')).get('/api/leads?pageSize=100')).body.items.map((l: { status: string }) => l.status));
+      expect([...statuses].sort()).toEqual(['contacted', 'lost', 'negotiating', 'new', 'visited']);
+      const linked = await demo.db.selectFrom('projects').select('id').where('lead_id', 'is not', null).execute();
+      expect(linked).toEqual([]);
+    } finally {
+      await demo.close();
+    }
+  });
+});
