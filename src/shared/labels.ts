@@ -65,6 +65,21 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   id: { zh: '编号', en: 'ID' },
   entity: { zh: '对象类型', en: 'Entity' },
   entityId: { zh: '对象编号', en: 'Entity ID' },
+  // leads
+  enterpriseName: { zh: '目标企业名称', en: 'Target firm' },
+  referrerEnterpriseId: { zh: '引荐链主', en: 'Referring chain leader' },
+  eventId: { zh: '招商活动', en: 'Event' },
+  ownerId: { zh: '负责人', en: 'Owner' },
+  estimatedInvestmentYuan: { zh: '预计投资(元)', en: 'Estimated investment (yuan)' },
+  nextStep: { zh: '下一步', en: 'Next step' },
+  nextStepOn: { zh: '下一步日期', en: 'Next step date' },
+  occurredOn: { zh: '发生日期', en: 'Date' },
+  people: { zh: '参与人员', en: 'People' },
+  summary: { zh: '内容', en: 'Summary' },
+  kind: { zh: '类型', en: 'Kind' },
+  signedOn: { zh: '签约日期', en: 'Signing date' },
+  projectId: { zh: '台账项目', en: 'Ledger project' },
+  project: { zh: '签约项目', en: 'Signed project' },
 };
 
 export function fieldLabel(path: string, lang: 'zh' | 'en'): string {

@@ -23,6 +23,9 @@ const EnterpriseListPage = lazy(() => import('./features/enterprises/EnterpriseL
 const EnterpriseDetailPage = lazy(() => import('./features/enterprises/EnterpriseDetailPage.js'));
 const EnterpriseFormPage = lazy(() => import('./features/enterprises/EnterpriseFormPage.js'));
 const LeadListPage = lazy(() => import('./features/leads/LeadListPage.js'));
+const LeadBoardPage = lazy(() => import('./features/leads/LeadBoardPage.js'));
+const LeadDetailPage = lazy(() => import('./features/leads/LeadDetailPage.js'));
+const LeadFormPage = lazy(() => import('./features/leads/LeadFormPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
@@ -70,6 +73,10 @@ export function App() {
               <Route path="enterprises/:id" element={<Page><EnterpriseDetailPage /></Page>} />
               <Route path="enterprises/:id/edit" element={<Page><EnterpriseFormPage /></Page>} />
               <Route path="leads" element={<Page><LeadListPage /></Page>} />
+              <Route path="leads/board" element={<Page><LeadBoardPage /></Page>} />
+              <Route path="leads/new" element={<Page><LeadFormPage /></Page>} />
+              <Route path="leads/:id" element={<Page><LeadDetailPage /></Page>} />
+              <Route path="leads/:id/edit" element={<Page><LeadFormPage /></Page>} />
               <Route
                 path="imports"
                 element={

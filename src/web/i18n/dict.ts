@@ -5,10 +5,11 @@ export type Lang = 'zh' | 'en';
 
 import { en } from './en.js';
 import { zh } from './zh.js';
+import { leadMessages } from '../features/leads/messages.js';
 
 export type CoreMessageKey = keyof typeof zh;
 
-const FEATURES = [] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
+const FEATURES = [leadMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
 
 type FeatureKey = (typeof FEATURES)[number] extends { zh: Record<infer K, string> } ? K : never;
 export type MessageKey = CoreMessageKey | FeatureKey;

@@ -15,6 +15,7 @@ import { HistoryTimeline } from './HistoryTimeline.js';
 import { StageSteps } from './StageSteps.js';
 import { OverdueTag, SampleTag, StageTag } from './StageTag.js';
 import { TransitionModal, type TransitionMode } from './TransitionModal.js';
+import { LeadOrigin } from '../leads/LeadOrigin.js';
 
 export default function ProjectDetailPage() {
   const { id: idParam } = useParams();
@@ -149,6 +150,7 @@ export default function ProjectDetailPage() {
             { key: 'funds', label: t('kpiFunds'), children: formatYuan(p.fundsInPlaceYuan, lang) },
             { key: 'capacity', label: field('capacity'), children: text(p.capacity) },
             { key: 'chainLeader', label: field('chainLeader'), children: text(p.chainLeader) },
+            ...(p.lead ? [{ key: 'lead', label: `${t('lpLeadSource')} / ${t('lpReferredBy')}`, children: <LeadOrigin lead={p.lead} /> }] : []),
             { key: 'officer', label: field('officer'), children: text(p.officer) },
             { key: 'tags', label: t('tags'), children: tags.length ? tags : none },
             {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn, useServerAndBrowser } from '../support/browser.js';
+import { TEST_PASSWORD } from '../support/server.js';
+
+const ctx = useServerAndBrowser({ demoProjects: true, demoLeads: true });
+const FIRM = '示例河北塔筒法兰有限公司';
+
+describe('the lead pipeline in Chromium', () => {
+  it('mulei drags a lead from 新线索 to 已联系, sees the step logged, signs it and finds the project in the ledger', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(page, ctx.server.url, 'mulei', TEST_PASSWORD);
+    await page.getByTestId('lead-reminders').getByTestId('lead-reminder').first().waitFor();
+    expect(await page.getByTestId('lead-reminder').count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'leads-dashboard-reminders');
+
+    await page.getByTestId('menu-leads').click();
+    await page.getByTestId('menu-leads-board').click();
+    await page.waitForURL('**/leads/board');
+    const column = (status: string) => page.getByTestId(`lead-column-${status}`);
+    const card = column('new').getByTestId('lead-card').filter({ hasText: FIRM });
+    await card.waitFor();
+
+    // A drop the API would refuse is refused on the board first, in the API's words.
+    const negotiating = column('negotiating').getByTestId('lead-card').first();
+    await negotiating.dragTo(column('contacted'));
+    await page.waitForTimeout(500);
+    await screenshot(page, 'leads-board-refused');
+    await page.getByText('线索不能从“洽谈中”退回“已联系”').waitFor();
+
+    await card.dragTo(column('contacted'));
+    const moved = column('contacted').getByTestId('lead-card').filter({ hasText: FIRM });
+    await moved.waitFor();
+    expect(await column('new').getByTestId('lead-card').filter({ hasText: FIRM }).count()).toBe(0);
+    await screenshot(page, 'leads-board');
+
+    await moved.getByTestId('lead-card-link').click();
+    await page.getByTestId('lead-title').waitFor();
+    expect(await page.getByTestId('lead-title').innerText()).toBe(FIRM);
+    await page.getByTestId('lead-activity-status').filter({ hasText: '新线索 → 已联系' }).waitFor();
+    expect(await page.getByTestId('lead-fields').innerText()).toContain('新疆东方风电新能源有限公司');
+
+    await page.getByTestId('lead-sign').click();
+    await page.getByTestId('sign-name').fill('示例塔筒法兰锻件项目');
+    await page.getByTestId('sign-investment').fill('8000');
+    await page.getByTestId('sign-submit').click();
+    await page.getByTestId('signed-project-link').waitFor();
+    await page.getByRole('button', { name: '取 消' }).or(page.getByRole('button', { name: '取消' })).first().click();
+    await page.getByTestId('lead-project-link').waitFor();
+    expect(await page.getByTestId('lead-status').first().innerText()).toBe('已签约');
+    await screenshot(page, 'leads-detail-signed');
+
+    await page.getByTestId('menu-projects').click();
+    await page.waitForURL('**/projects');
+    await page.getByTestId('filter-q').fill('塔筒法兰锻件');
+    await page.getByTestId('filter-q').press('Enter');
+    const row = page.getByTestId('project-row').filter({ hasText: '示例塔筒法兰锻件项目' });
+    await row.waitFor();
+    await row.getByTestId('project-link').click();
+    await page.getByTestId('project-lead').waitFor();
+    expect(await page.getByTestId('project-lead').innerText()).toContain('新疆东方风电新能源有限公司');
+    await screenshot(page, 'leads-project-from-lead');
+    await page.close();
+  });
+});
