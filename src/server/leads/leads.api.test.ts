@@ -76,6 +76,14 @@ describe('creating and editing leads', () => {
     expect([res.status, res.body.error.field]).toEqual([403, 'regionCode']);
     expect((await mulei.get(`/api/leads/${lead.id}`)).body.regionCode).toBe('652328');
   });
+
+  it('an officer re-saving the whole form of its own lead that the prefecture moved elsewhere → 200 (unchanged region is not re-checked)', async () => {
+    const lead = await newLead(mulei);
+    const moved = (await admin.patch(`/api/leads/${lead.id}`, { regionCode: '652324', version: lead.version })).body;
+    const body = buildLead({ regionCode: '652324', enterpriseName: lead.enterprise.name, note: '县里继续跟进' });
+    const res = await mulei.patch(`/api/leads/${lead.id}`, { ...body, ownerId: moved.owner.id, version: moved.version });
+    expect([res.status, res.body.regionCode, res.body.note]).toEqual([200, '652324', '县里继续跟进']);
+  });
 });
 
 describe('the lead state machine', () => {

@@ -7,7 +7,10 @@ import { assertCanUseLeadRegion } from './policy.js';
 import { leadSearchText } from './search.js';
 
 export type LeadColumns = Updateable<LeadTable>;
-type Current = Pick<Selectable<LeadTable>, 'enterprise_id' | 'enterprise_name' | 'contact_name' | 'chain_id' | 'node_id' | 'source' | 'referrer_enterprise_id'>;
+type Current = Pick<
+  Selectable<LeadTable>,
+  'enterprise_id' | 'enterprise_name' | 'contact_name' | 'chain_id' | 'node_id' | 'source' | 'referrer_enterprise_id' | 'region_code' | 'owner_id'
+>;
 
 /**
  * Turns what the caller sent (all of a new lead, or a PATCH's part) into columns, checking every id it
@@ -62,7 +65,7 @@ export async function leadColumns(trx: Transaction<DB>, user: CurrentUser, input
   if (source === 'chain_leader_referral' && !referrer) {
     throw new ValidationError('referrerEnterpriseId', { zh: '以商招商线索须注明引荐的链主企业', en: 'A chain-leader referral must name the referring chain leader' }, 'referrer_required');
   }
-  if (input.referrerEnterpriseId) {
+  if (input.referrerEnterpriseId && input.referrerEnterpriseId !== current?.referrer_enterprise_id) {
     const leader = await trx.selectFrom('chain_leaders').select('enterprise_id').where('enterprise_id', '=', input.referrerEnterpriseId).executeTakeFirst();
     if (!leader) throw new ValidationError('referrerEnterpriseId', { zh: '引荐企业须是链主企业', en: 'The referrer must be a chain leader' }, 'referrer_not_chain_leader');
   }
@@ -75,7 +78,9 @@ export async function leadColumns(trx: Transaction<DB>, user: CurrentUser, input
     out.event_id = input.eventId;
   }
 
-  if (input.regionCode !== undefined) {
+  // A form sends every field back; only what changed is checked again (an officer may keep editing a
+  // lead they filed for another region, and an owner who has since left stays until replaced).
+  if (input.regionCode !== undefined && input.regionCode !== current?.region_code) {
     if (input.regionCode) {
       const region = await trx.selectFrom('regions').select('code').where('code', '=', input.regionCode).executeTakeFirst();
       if (!region) throw new ValidationError('regionCode', { zh: '县市(园区)不存在', en: 'No such region' });
@@ -84,7 +89,7 @@ export async function leadColumns(trx: Transaction<DB>, user: CurrentUser, input
     out.region_code = input.regionCode;
   }
 
-  if (input.ownerId !== undefined) {
+  if (input.ownerId !== undefined && input.ownerId !== current?.owner_id) {
     if (input.ownerId) {
       const owner = await trx.selectFrom('users').select('role').where('id', '=', input.ownerId).where('active', '=', 1).executeTakeFirst();
       if (!owner || (owner.role !== 'admin' && owner.role !== 'region')) {
