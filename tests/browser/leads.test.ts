@@ -62,3 +62,37 @@ describe('the lead pipeline in Chromium', () => {
     await page.close();
   });
 });
+
+describe('recording a lead in Chromium', () => {
+  it('mulei records a 以商招商 lead through the form, then finds it in the filtered list', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, ctx.server.url, 'mulei', TEST_PASSWORD);
+    await page.goto(`${ctx.server.url}/leads/new`);
+    await page.getByTestId('lead-enterprise-name').fill('示例江苏风电变桨系统有限公司');
+    await page.getByTestId('lead-contact').fill('钱经理');
+    await page.getByTestId('lead-source').click();
+    await page.getByTitle('以商招商(链主引荐)').click();
+    await page.getByTestId('lead-save').click();
+    // The referrer is required for a referral: the form says so on the field before anything is sent.
+    await page.getByText('选择链主企业').first().waitFor();
+    await page.getByTestId('lead-referrer').click();
+    await page.getByTitle('新疆东方风电新能源有限公司').click();
+    await page.getByTestId('lead-investment').fill('6000');
+    await page.getByTestId('lead-next-step').fill('寄送木垒风电产业园介绍');
+    await screenshot(page, 'leads-form');
+    await page.getByTestId('lead-save').click();
+    await page.getByTestId('lead-title').waitFor();
+    expect(await page.getByTestId('lead-title').innerText()).toBe('示例江苏风电变桨系统有限公司');
+    const fields = await page.getByTestId('lead-fields').innerText();
+    expect(fields).toContain('新疆东方风电新能源有限公司');
+    expect(fields).toContain('6,000万元');
+
+    await page.goto(`${ctx.server.url}/leads?source=chain_leader_referral`);
+    await page.getByTestId('lead-row').first().waitFor();
+    const rows = await page.getByTestId('lead-row').allInnerTexts();
+    expect(rows.some((r) => r.includes('示例江苏风电变桨系统有限公司'))).toBe(true);
+    expect(rows.every((r) => r.includes('以商招商'))).toBe(true);
+    await screenshot(page, 'leads-list');
+    await page.close();
+  });
+});

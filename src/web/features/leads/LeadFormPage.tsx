@@ -64,6 +64,10 @@ export default function LeadFormPage() {
   if (id && !lead.data) return <Skeleton active paragraph={{ rows: 10 }} />;
 
   const required = (label: string) => [{ required: true, whitespace: true, message: t('required', { field: label }) }];
+  const ownerOptions = (owners.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  // The current owner may be outside the officer's colleagues (the prefecture assigned it); keep it shown.
+  const current = lead.data?.owner;
+  if (current && !ownerOptions.some((o) => o.value === current.id)) ownerOptions.unshift({ value: current.id, label: current.name });
   const regionOptions = regions
     .filter((r) => r.kind !== 'prefecture' && (user?.role !== 'region' || user.regionCodes.includes(r.code)))
     .map((r) => ({ value: r.code, label: nameOf(r.code, r.name) }));
@@ -151,7 +155,7 @@ export default function LeadFormPage() {
                 <Select allowClear showSearch optionFilterProp="label" data-testid="lead-region" options={regionOptions} />
               </Form.Item>
               <Form.Item name="ownerId" label={field('ownerId')}>
-                <Select allowClear placeholder={t('lpPickOwner')} data-testid="lead-owner" options={(owners.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+                <Select allowClear placeholder={t('lpPickOwner')} data-testid="lead-owner" options={ownerOptions} />
               </Form.Item>
               <Form.Item name="investmentWan" label={t('lpInvestmentWan')}>
                 <InputNumber min={0} step={100} style={{ width: '100%' }} addonAfter={t('lpWan')} data-testid="lead-investment" />

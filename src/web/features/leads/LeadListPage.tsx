@@ -59,7 +59,7 @@ export default function LeadListPage() {
   const columns: TableProps<Lead>['columns'] = [
     { title: t('lpColFirm'), key: 'firm', width: 220, fixed: 'left', render: (_, l) => firm(l) },
     { title: t('lpColChain'), key: 'chain', width: 180, render: (_, l) => chainNode(l) },
-    { title: t('lpColRegion'), key: 'region', width: 120, render: (_, l) => l.regionName ?? t('lpNone') },
+    { title: t('lpColRegion'), key: 'region', width: 140, render: (_, l) => l.regionName ?? t('lpNone') },
     { title: t('lpColStatus'), key: 'status', width: 90, render: (_, l) => <LeadStatusTag status={l.status} /> },
     { title: t('lpColSource'), key: 'source', width: 150, render: (_, l) => labels.source(l.source) },
     { title: t('lpColReferrer'), key: 'referrer', width: 180, render: (_, l) => l.referrer?.name ?? t('lpNone') },
