@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { LEAD_SORTS, LEAD_SOURCES } from '../../../shared/leads.js';
 import type { LeadFilters } from '../../api/endpoints.js';
+import { patchSearchParams } from '../../api/searchParams.js';
 
 const positive = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 
@@ -31,15 +32,7 @@ export function useLeadParams() {
   /** Any change other than paging starts again at page 1. */
   const update = useCallback(
     (patch: Partial<Record<keyof typeof params, string | number | undefined>>) =>
-      setSearch((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        if (!('page' in patch)) next.delete('page');
-        return next;
-      }),
+      setSearch((prev) => patchSearchParams(prev, patch)),
     [setSearch],
   );
   const clear = useCallback(() => setSearch(new URLSearchParams()), [setSearch]);
