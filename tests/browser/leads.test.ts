@@ -93,6 +93,13 @@ describe('recording a lead in Chromium', () => {
     expect(rows.some((r) => r.includes('示例江苏风电变桨系统有限公司'))).toBe(true);
     expect(rows.every((r) => r.includes('以商招商'))).toBe(true);
     await screenshot(page, 'leads-list');
+
+    // English second: the board reads in English, statuses in the words the server uses.
+    await page.getByTestId('lang-switch').click();
+    await page.goto(`${ctx.server.url}/leads/board`);
+    await page.getByTestId('lead-column-contacted').getByText('Contacted').waitFor();
+    expect(await page.getByTestId('lead-column-new').getByTestId('lead-card').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'leads-board-en');
     await page.close();
   });
 });

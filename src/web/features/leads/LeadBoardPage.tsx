@@ -6,6 +6,7 @@ import { formatYuan } from '../../../shared/format.js';
 import type { Lead } from '../../../shared/leads.js';
 import { refuseLeadMove, refuseLeadSign, type LeadMoveRefusal, type LeadStatus } from '../../../shared/lead-status.js';
 import { endpoints } from '../../api/endpoints.js';
+import { useRegions } from '../../api/useRegions.js';
 import { errorMessage } from '../../api/formErrors.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
@@ -27,6 +28,7 @@ function refusal(lead: Lead, to: LeadStatus): LeadMoveRefusal | null {
 
 function LeadCard({ lead, draggable, onDragStart, onDragEnd }: { lead: Lead; draggable: boolean; onDragStart: (e: DragEvent) => void; onDragEnd: () => void }) {
   const { t, lang } = useI18n();
+  const { nameOf } = useRegions();
   return (
     <Card
       size="small"
@@ -43,7 +45,7 @@ function LeadCard({ lead, draggable, onDragStart, onDragEnd }: { lead: Lead; dra
           <Typography.Text strong>{lead.enterprise.name}</Typography.Text>
         </Link>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {[lead.chain?.name, lead.node?.name, lead.regionName].filter(Boolean).join(' · ') || t('lpNone')}
+          {[lead.chain?.name, lead.node?.name, lead.regionCode && nameOf(lead.regionCode, lead.regionName ?? undefined)].filter(Boolean).join(' · ') || t('lpNone')}
         </Typography.Text>
         {lead.referrer && (
           <Typography.Text style={{ fontSize: 12 }}>

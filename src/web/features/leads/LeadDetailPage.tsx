@@ -7,6 +7,7 @@ import { formatTimestamp, formatYuan } from '../../../shared/format.js';
 import { LEAD_STATUSES, refuseLeadMove, refuseLeadSign, type LeadStatus } from '../../../shared/lead-status.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
+import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { NotFound } from '../layout/NotFound.js';
@@ -19,6 +20,7 @@ export default function LeadDetailPage() {
   const id = Number(useParams().id);
   const { t, lang } = useI18n();
   const labels = useLeadLabels();
+  const { nameOf } = useRegions();
   const { canWrite } = useAuth();
   const navigate = useNavigate();
   const [moving, setMoving] = useState<LeadStatus | null>(null);
@@ -109,7 +111,7 @@ export default function LeadDetailPage() {
                 {l.chain ? <Link to={`/chains/${l.chain.id}`}>{l.chain.name}</Link> : none}
                 {l.node && ` · ${l.node.name}`}
               </Descriptions.Item>
-              <Descriptions.Item label={t('lpColRegion')}>{l.regionName ?? none}</Descriptions.Item>
+              <Descriptions.Item label={t('lpColRegion')}>{l.regionCode ? nameOf(l.regionCode, l.regionName ?? undefined) : none}</Descriptions.Item>
               <Descriptions.Item label={t('lpColSource')}>{labels.source(l.source)}</Descriptions.Item>
               <Descriptions.Item label={t('lpColReferrer')}>
                 {l.referrer ? <Link to={`/enterprises/${l.referrer.id}`}>{l.referrer.name}</Link> : none}

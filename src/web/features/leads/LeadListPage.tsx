@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { formatTimestamp, formatYuan } from '../../../shared/format.js';
 import type { Lead } from '../../../shared/leads.js';
 import { endpoints } from '../../api/endpoints.js';
+import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LeadStatusTag, useLeadLabels } from './labels.js';
 import { LeadFilterBar } from './LeadFilterBar.js';
@@ -19,6 +20,8 @@ const SORT_KEYS: Record<string, string> = { investment: 'estimatedInvestment', n
 export default function LeadListPage() {
   const { t, lang } = useI18n();
   const labels = useLeadLabels();
+  const { nameOf } = useRegions();
+  const region = (l: Lead) => (l.regionCode ? nameOf(l.regionCode, l.regionName ?? undefined) : t('lpNone'));
   const mobile = Grid.useBreakpoint().md === false;
   const state = useLeadParams();
   const { params, update, hasFilters } = state;
@@ -59,7 +62,7 @@ export default function LeadListPage() {
   const columns: TableProps<Lead>['columns'] = [
     { title: t('lpColFirm'), key: 'firm', width: 220, fixed: 'left', render: (_, l) => firm(l) },
     { title: t('lpColChain'), key: 'chain', width: 180, render: (_, l) => chainNode(l) },
-    { title: t('lpColRegion'), key: 'region', width: 140, render: (_, l) => l.regionName ?? t('lpNone') },
+    { title: t('lpColRegion'), key: 'region', width: 140, render: (_, l) => region(l) },
     { title: t('lpColStatus'), key: 'status', width: 90, render: (_, l) => <LeadStatusTag status={l.status} /> },
     { title: t('lpColSource'), key: 'source', width: 150, render: (_, l) => labels.source(l.source) },
     { title: t('lpColReferrer'), key: 'referrer', width: 180, render: (_, l) => l.referrer?.name ?? t('lpNone') },
@@ -92,7 +95,7 @@ export default function LeadListPage() {
               renderItem={(l) => (
                 <Card size="small" className="project-card" data-testid="lead-row" title={firm(l)} extra={<LeadStatusTag status={l.status} />}>
                   <div>{chainNode(l)}</div>
-                  <div>{l.regionName ?? ''} · {labels.source(l.source)}</div>
+                  <div>{region(l)} · {labels.source(l.source)}</div>
                   <div>{next(l)}</div>
                 </Card>
               )}
