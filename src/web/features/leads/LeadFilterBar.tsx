@@ -5,15 +5,14 @@ import { useEffect, useState } from 'react';
 import { LEAD_SOURCES } from '../../../shared/leads.js';
 import { LEAD_STATUSES } from '../../../shared/lead-status.js';
 import { endpoints } from '../../api/endpoints.js';
-import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useLeadLabels } from './labels.js';
+import { useLeadLabels, useRegionOptions } from './labels.js';
 import type { useLeadParams } from './useLeadParams.js';
 
 export function LeadFilterBar({ state, board }: { state: ReturnType<typeof useLeadParams>; board?: boolean }) {
   const { t } = useI18n();
   const labels = useLeadLabels();
-  const { regions, nameOf } = useRegions();
+  const regionOptions = useRegionOptions();
   const { params, filters, update, clear, hasFilters } = state;
   const clusters = useQuery({ queryKey: ['clusters'], queryFn: endpoints.clusters, staleTime: 60_000 });
   // Typed locally and applied on Enter, not on every key.
@@ -66,7 +65,7 @@ export function LeadFilterBar({ state, board }: { state: ReturnType<typeof useLe
         style={{ width: 170 }}
         value={params.regionCode}
         onChange={(v: string | undefined) => update({ regionCode: v })}
-        options={regions.filter((r) => r.kind !== 'prefecture').map((r) => ({ value: r.code, label: nameOf(r.code, r.name) }))}
+        options={regionOptions}
       />
       <Select
         allowClear

@@ -6,14 +6,13 @@ import { LEAD_SOURCES } from '../../../shared/leads.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { applyFieldError, errorMessage } from '../../api/formErrors.js';
-import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { EnterprisePicker } from '../enterprises/EnterprisePicker.js';
 import { ConflictAlert } from '../layout/ConflictAlert.js';
 import { NotFound } from '../layout/NotFound.js';
 import { FIELD_RENAME, FORM_FIELDS, toFormValues, toInput, type LeadFormValues } from './formModel.js';
-import { useLeadLabels } from './labels.js';
+import { useLeadLabels, useRegionOptions } from './labels.js';
 
 /** New lead, or edit one (optimistic: the version read is sent back). */
 export default function LeadFormPage() {
@@ -22,7 +21,6 @@ export default function LeadFormPage() {
   const { t, field } = useI18n();
   const labels = useLeadLabels();
   const { user } = useAuth();
-  const { regions, nameOf } = useRegions();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -34,6 +32,8 @@ export default function LeadFormPage() {
   const chainId = Form.useWatch('chainId', form);
 
   const lead = useQuery({ queryKey: ['lead', id], queryFn: () => endpoints.lead(id!), enabled: id !== null && id > 0 });
+  // An officer files for its own regions; the lead's current region stays shown if the prefecture moved it.
+  const regionOptions = useRegionOptions((code) => user?.role !== 'region' || user.regionCodes.includes(code) || code === lead.data?.regionCode);
   const clusters = useQuery({ queryKey: ['clusters'], queryFn: endpoints.clusters, staleTime: 60_000 });
   const chain = useQuery({ queryKey: ['chain', chainId], queryFn: () => endpoints.chain(chainId!), enabled: !!chainId, staleTime: 60_000 });
   const leaders = useQuery({ queryKey: ['chain-leaders'], queryFn: () => endpoints.enterprises({ leader: 'true', page: 1, pageSize: 100, sort: 'name', order: 'asc' }), staleTime: 60_000 });
@@ -68,9 +68,6 @@ export default function LeadFormPage() {
   // The current owner may be outside the officer's colleagues (the prefecture assigned it); keep it shown.
   const current = lead.data?.owner;
   if (current && !ownerOptions.some((o) => o.value === current.id)) ownerOptions.unshift({ value: current.id, label: current.name });
-  const regionOptions = regions
-    .filter((r) => r.kind !== 'prefecture' && (user?.role !== 'region' || user.regionCodes.includes(r.code)))
-    .map((r) => ({ value: r.code, label: nameOf(r.code, r.name) }));
 
   return (
     <div>

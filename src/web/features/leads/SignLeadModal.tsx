@@ -9,8 +9,8 @@ import type { Project } from '../../../shared/projects.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { applyFieldError, errorMessage } from '../../api/formErrors.js';
-import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useRegionOptions } from './labels.js';
 import { useLeadRefresh } from './useLeadMutations.js';
 
 interface Values {
@@ -28,7 +28,7 @@ const RENAME = { 'project.name': 'name', 'project.investmentYuan': 'investmentWa
 /** Signs a lead into the ledger: a new project at stage 已签约, or a link to one already there. */
 export function SignLeadModal({ lead, onClose }: { lead: Lead; onClose: () => void }) {
   const { t, field } = useI18n();
-  const { regions, nameOf } = useRegions();
+  const regionOptions = useRegionOptions();
   const { refresh, onConflict } = useLeadRefresh();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
@@ -131,7 +131,7 @@ export function SignLeadModal({ lead, onClose }: { lead: Lead; onClose: () => vo
                 showSearch
                 optionFilterProp="label"
                 data-testid="sign-region"
-                options={regions.filter((r) => r.kind !== 'prefecture').map((r) => ({ value: r.code, label: nameOf(r.code, r.name) }))}
+                options={regionOptions}
               />
             </Form.Item>
           </>

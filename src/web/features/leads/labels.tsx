@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import { LEAD_ACTIVITY_LABELS, LEAD_SOURCE_LABELS } from '../../../shared/lead-labels.js';
 import { LEAD_STATUS_LABELS, type LeadStatus } from '../../../shared/lead-status.js';
 import type { LeadSource } from '../../../shared/leads.js';
+import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 export const STATUS_COLORS: Record<LeadStatus, string> = {
@@ -30,4 +31,10 @@ export function LeadStatusTag({ status }: { status: LeadStatus }) {
       {label(status)}
     </Tag>
   );
+}
+
+/** Counties, cities and parks (never the prefecture itself) as select options, in the user's language. */
+export function useRegionOptions(keep: (code: string) => boolean = () => true) {
+  const { regions, nameOf } = useRegions();
+  return regions.filter((r) => r.kind !== 'prefecture' && keep(r.code)).map((r) => ({ value: r.code, label: nameOf(r.code, r.name) }));
 }
