@@ -75,6 +75,19 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   scheduledAt: { zh: '时间', en: 'Time' }, host: { zh: '接待人', en: 'Host' }, stopIds: { zh: '考察点顺序', en: 'Stop order' },
   projectId: { zh: '签约项目', en: 'Project' }, partnerName: { zh: '链主/合作方', en: 'Chain leader or partner' },
   partnerRole: { zh: '合作角色', en: 'Partner role' }, amountYuan: { zh: '签约金额(元)', en: 'Amount signed (yuan)' }, signedOn: { zh: '签约日期', en: 'Signing date' },
+  // leads
+  enterpriseName: { zh: '目标企业名称', en: 'Target firm' },
+  referrerEnterpriseId: { zh: '引荐链主', en: 'Referring chain leader' },
+  eventId: { zh: '招商活动', en: 'Event' },
+  ownerId: { zh: '负责人', en: 'Owner' },
+  estimatedInvestmentYuan: { zh: '预计投资(元)', en: 'Estimated investment (yuan)' },
+  nextStep: { zh: '下一步', en: 'Next step' },
+  nextStepOn: { zh: '下一步日期', en: 'Next step date' },
+  occurredOn: { zh: '发生日期', en: 'Date' },
+  people: { zh: '参与人员', en: 'People' },
+  summary: { zh: '内容', en: 'Summary' },
+  kind: { zh: '类型', en: 'Kind' },
+  project: { zh: '签约项目', en: 'Signed project' },
 };
 
 /** `overrides` names a field differently where one word means another thing (an event's name is not a project's). */

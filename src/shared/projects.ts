@@ -3,6 +3,7 @@ import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, yuanSchema } 
 import { ALL_STAGES, INITIAL_STAGES, STAGES } from './stages.js';
 import { isValidUscc } from './uscc.js';
 import { PROJECT_SORTS } from './project-sorts.js';
+import { LEAD_SOURCES } from './leads.js';
 
 export { PROJECT_SORTS };
 
@@ -128,6 +129,10 @@ export const projectSchema = z.object({
   }),
   enterprise: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   node: z.object({ id: z.number().int(), name: z.string(), chainId: z.number().int(), chainName: z.string() }).nullable(),
+  /** The lead the project was signed from, and who referred it: which chain leader brought which investment. */
+  lead: z
+    .object({ id: z.number().int(), source: z.enum(LEAD_SOURCES), referrer: z.object({ id: z.number().int(), name: z.string() }).nullable() })
+    .nullable(),
   nextPlannedDate: z.string().nullable(),
   overdue: z.boolean(),
   overdueDays: z.number().int(),

@@ -27,6 +27,9 @@ const EventListPage = lazy(() => import('./features/events/EventListPage.js'));
 const EventDetailPage = lazy(() => import('./features/events/EventDetailPage.js'));
 const EventCheckInPage = lazy(() => import('./features/events/CheckInPage.js'));
 const EventRunSheetPage = lazy(() => import('./features/events/RunSheetPage.js'));
+const LeadBoardPage = lazy(() => import('./features/leads/LeadBoardPage.js'));
+const LeadDetailPage = lazy(() => import('./features/leads/LeadDetailPage.js'));
+const LeadFormPage = lazy(() => import('./features/leads/LeadFormPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 const PublicPage = lazy(() => import('./features/opportunities/PublicPage.js'));
 const OpportunitiesPage = lazy(() => import('./features/opportunities/OpportunitiesPage.js'));
@@ -83,6 +86,10 @@ export function App() {
               <Route path="events" element={<Page><EventListPage /></Page>} />
               <Route path="events/:id" element={<Page><EventDetailPage /></Page>} />
               <Route path="opportunities" element={<Page><OpportunitiesPage /></Page>} />
+              <Route path="leads/board" element={<Page><LeadBoardPage /></Page>} />
+              <Route path="leads/new" element={<Page><LeadFormPage /></Page>} />
+              <Route path="leads/:id" element={<Page><LeadDetailPage /></Page>} />
+              <Route path="leads/:id/edit" element={<Page><LeadFormPage /></Page>} />
               <Route
                 path="imports"
                 element={

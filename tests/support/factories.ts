@@ -1,5 +1,6 @@
 import type { CreateEnterpriseInput } from '../../src/shared/enterprises.js';
 import type { CreateEventInput } from '../../src/shared/events.js';
+import type { CreateLeadInput } from '../../src/shared/leads.js';
 import type { CreateProjectInput } from '../../src/shared/projects.js';
 import { usccCheckChar } from '../../src/shared/uscc.js';
 import { REGION_CODES } from '../../src/server/regions/data.js';
@@ -79,6 +80,25 @@ export function buildEvent(overrides: Partial<CreateEventInput> = {}): CreateEve
     endsOn: '2024-06-18',
     venue: '测试会场',
     organiser: '测试主办单位',
+    ...overrides,
+  };
+}
+
+let leadSerial = 0;
+
+/** A lead for a firm not yet in the base, from desk research, in 木垒县 unless told otherwise. */
+export function buildLead(overrides: Partial<CreateLeadInput> = {}): CreateLeadInput {
+  leadSerial += 1;
+  return {
+    enterpriseName: `测试目标企业${leadSerial}有限公司`,
+    contactName: '王五',
+    contactPhone: '0991-0000000',
+    source: 'desk_research',
+    regionCode: REGION_CODES.mulei,
+    estimatedInvestmentYuan: 50_000_000,
+    nextStep: '电话联系对接',
+    nextStepOn: daysAgo(-7),
+    note: '测试线索',
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import type { DB } from '../../src/server/db/schema.js';
 import { createDemoProjects, createDemoUsers } from '../../src/server/demo/seed.js';
 import { createDemoChainMap } from '../../src/server/demo/seed-chains.js';
 import { createDemoEvents } from '../../src/server/demo/events.js';
+import { createDemoLeads } from '../../src/server/demo/leads.js';
 import { ApiClient } from './client.js';
 import { createTestDatabase } from './database.js';
 
@@ -31,7 +32,7 @@ export interface TestServer {
  * A real HTTP server on a fresh database (SQLite or PostgreSQL per LIANZHU_TEST_DB), with the demo's
  * users and, when asked, the demo's projects from the report.
  */
-export async function startTestServer(options: { demoProjects?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { demoProjects?: boolean; demoLeads?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const config = { ...loadConfig({}), dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, ...options.config };
   const database = openDatabase(config);
@@ -41,6 +42,7 @@ export async function startTestServer(options: { demoProjects?: boolean; config?
     await createDemoProjects(database.db, users.get('admin')!);
     await createDemoChainMap(database.db, users.get('admin')!);
     await createDemoEvents(database.db, users.get('admin')!);
+    if (options.demoLeads) await createDemoLeads(database.db, users);
   }
   const app = await buildApp({ db: database.db, engine: database.engine, config });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -121,28 +121,28 @@ describe('a target with more paths than a card lists', () => {
 describe('recording a target as a lead', () => {
   it('POST /api/leads → 201 with the server’s score and explanation; again → 409; the target shows its lead', async () => {
     const mulei = await server.as('mulei');
-    const res = await mulei.post('/api/leads', { enterpriseId: ids.D1, nodeId: gapNode, note: '下周电话联系' });
+    const res = await mulei.post('/api/leads/from-target', { enterpriseId: ids.D1, nodeId: gapNode, note: '下周电话联系' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ enterprise: { id: ids.D1 }, regionCode: '652328', status: 'new', source: 'gap_analysis', note: '下周电话联系' });
     expect(res.body.explanation).toContain('原料甲');
     expect(res.body.score).toBeGreaterThan(100);
-    const again = await mulei.post('/api/leads', { enterpriseId: ids.D1, nodeId: gapNode });
+    const again = await mulei.post('/api/leads/from-target', { enterpriseId: ids.D1, nodeId: gapNode });
     expect([again.status, again.body.error.code]).toEqual([409, 'lead_exists']);
     const targets = (await mulei.get(`/api/chain-nodes/${gapNode}/targets`)).body.items;
     expect(targets[0].leadId).toBe(res.body.id);
   });
 
   it('an enterprise that is not a target of the node → 400 naming enterpriseId; a leader → 403', async () => {
-    const bad = await admin.post('/api/leads', { enterpriseId: ids.L, nodeId: gapNode });
+    const bad = await admin.post('/api/leads/from-target', { enterpriseId: ids.L, nodeId: gapNode });
     expect([bad.status, bad.body.error.field]).toEqual([400, 'enterpriseId']);
-    expect((await (await server.as('leader')).post('/api/leads', { enterpriseId: ids.D2, nodeId: gapNode })).status).toBe(403);
+    expect((await (await server.as('leader')).post('/api/leads/from-target', { enterpriseId: ids.D2, nodeId: gapNode })).status).toBe(403);
   });
 
   it('another region’s officer does not see the lead; a region officer may not file for another region → 403', async () => {
     const manas = await server.as('manas');
     const list = (await manas.get('/api/leads')).body;
     expect(list.items.map((l: { enterprise: { id: number } }) => l.enterprise.id)).not.toContain(ids.D1);
-    const other = await manas.post('/api/leads', { enterpriseId: ids.D2, nodeId: gapNode, regionCode: '652328' });
+    const other = await manas.post('/api/leads/from-target', { enterpriseId: ids.D2, nodeId: gapNode, regionCode: '652328' });
     expect([other.status, other.body.error.field]).toEqual([403, 'regionCode']);
     expect((await (await server.as('leader')).get('/api/leads')).body.total).toBeGreaterThanOrEqual(1);
   });

@@ -11,6 +11,7 @@ import { DEMO_PROJECTS } from './projects.js';
 import { createDemoChainMap } from './seed-chains.js';
 import { createDemoEvents } from './events.js';
 import { createDemoOpportunities } from './opportunities.js';
+import { createDemoLeads } from './leads.js';
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: '州招商局管理员', role: 'admin' },
@@ -83,6 +84,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, config: Pick<Config, 'demo
   await createDemoChainMap(db, admin);
   await createDemoEvents(db, admin);
   await createDemoOpportunities(db, admin);
+  await createDemoLeads(db, users);
   await recordAudit(db, { actor: admin, action: 'demo.load', entity: 'system', entityId: null, after: { projects: DEMO_PROJECTS.length } });
   return true;
 }

@@ -62,7 +62,16 @@ function plannedColumns(dates: PlannedDates | undefined, base?: PlannedColumns):
 const bit = (b: boolean | undefined) => (b ? 1 : 0);
 
 export async function createProject(options: { db: Kysely<DB>; user: CurrentUser; input: CreateProjectInput; isSample?: boolean }): Promise<number> {
-  const { db, user, input } = options;
+  assertCanWriteProjects(options.user);
+  return options.db.transaction().execute((trx) => insertProject(trx, options));
+}
+
+/**
+ * Everything creating a project does, inside a transaction the caller owns: signing a lead creates its
+ * project in the same transaction as it claims the lead. `leadId` links the project back to that lead.
+ */
+export async function insertProject(trx: Transaction<DB>, options: { user: CurrentUser; input: CreateProjectInput; isSample?: boolean; leadId?: number }): Promise<number> {
+  const { user, input } = options;
   assertCanWriteProjects(user);
   const today = todayInShanghai();
   const stage = input.stage ?? 'negotiating';
@@ -71,52 +80,51 @@ export async function createProject(options: { db: Kysely<DB>; user: CurrentUser
     throw new ValidationError('stageDate', { zh: `阶段日期不能晚于今天(${today})`, en: `The stage date cannot be after today (${today})` }, 'date_in_future');
   }
   const planned = plannedColumns(input.plannedDates);
-  return db.transaction().execute(async (trx) => {
-    await assertProjectRegion(trx, user, input.regionCode);
-    await assertReferences(trx, input);
-    const now = nowIso();
-    const row = await trx
-      .insertInto('projects')
-      .values({
-        name: input.name,
-        investor_name: input.investorName,
-        investor_uscc: input.investorUscc ?? null,
-        region_code: input.regionCode,
-        cluster: input.cluster ?? '',
-        chain: input.chain ?? '',
-        investment_yuan: input.investmentYuan,
-        funds_in_place_yuan: input.fundsInPlaceYuan ?? 0,
-        capacity: input.capacity ?? '',
-        description: input.description ?? '',
-        chain_leader: input.chainLeader ?? '',
-        officer: input.officer ?? '',
-        tag_green: bit(input.tagGreen),
-        tag_innovation: bit(input.tagInnovation),
-        tag_value: bit(input.tagValue),
-        stage,
-        stage_date: stageDate,
-        negotiating_on: stage === 'negotiating' ? stageDate : null,
-        signed_on: stage === 'signed' ? stageDate : null,
-        ...planned,
-        next_planned_on: nextPlannedOn(stage, planned),
-        enterprise_id: input.enterpriseId ?? null,
-        node_id: input.nodeId ?? null,
-        is_sample: bit(options.isSample),
-        search_text: projectSearchText(input.name, input.investorName),
-        version: 1,
-        created_by: user.id,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('project_transitions')
-      .values({ project_id: row.id, kind: 'create', from_stage: null, to_stage: stage, date: stageDate, note: null, reason: null, user_id: user.id, created_at: now })
-      .execute();
-    await recordAudit(trx, { actor: user, action: 'project.create', entity: 'project', entityId: row.id, after: row });
-    return row.id;
-  });
+  await assertProjectRegion(trx, user, input.regionCode);
+  await assertReferences(trx, input);
+  const now = nowIso();
+  const row = await trx
+    .insertInto('projects')
+    .values({
+      name: input.name,
+      investor_name: input.investorName,
+      investor_uscc: input.investorUscc ?? null,
+      region_code: input.regionCode,
+      cluster: input.cluster ?? '',
+      chain: input.chain ?? '',
+      investment_yuan: input.investmentYuan,
+      funds_in_place_yuan: input.fundsInPlaceYuan ?? 0,
+      capacity: input.capacity ?? '',
+      description: input.description ?? '',
+      chain_leader: input.chainLeader ?? '',
+      officer: input.officer ?? '',
+      tag_green: bit(input.tagGreen),
+      tag_innovation: bit(input.tagInnovation),
+      tag_value: bit(input.tagValue),
+      stage,
+      stage_date: stageDate,
+      negotiating_on: stage === 'negotiating' ? stageDate : null,
+      signed_on: stage === 'signed' ? stageDate : null,
+      ...planned,
+      next_planned_on: nextPlannedOn(stage, planned),
+      enterprise_id: input.enterpriseId ?? null,
+      node_id: input.nodeId ?? null,
+      lead_id: options.leadId ?? null,
+      is_sample: bit(options.isSample),
+      search_text: projectSearchText(input.name, input.investorName),
+      version: 1,
+      created_by: user.id,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('project_transitions')
+    .values({ project_id: row.id, kind: 'create', from_stage: null, to_stage: stage, date: stageDate, note: null, reason: null, user_id: user.id, created_at: now })
+    .execute();
+  await recordAudit(trx, { actor: user, action: 'project.create', entity: 'project', entityId: row.id, after: row });
+  return row.id;
 }
 
 const FIELD_COLUMNS = {

@@ -1,13 +1,12 @@
-import ExcelJS from 'exceljs';
 import type { Project } from '../../shared/projects.js';
 import { STAGE_LABELS } from '../../shared/stages.js';
 import { formatTimestamp } from '../../shared/format.js';
-import { excelText } from '../http/excel.js';
+import { excelText, tableWorkbook, type SheetColumn } from '../http/excel.js';
 
 
 const yesNo = (b: boolean) => (b ? '是' : '');
 
-const COLUMNS: { header: string; width: number; value: (p: Project) => string | number | null; money?: boolean }[] = [
+const COLUMNS: SheetColumn<Project>[] = [
   { header: '项目编号', width: 10, value: (p) => p.id },
   { header: '项目名称', width: 40, value: (p) => excelText(p.name) },
   { header: '投资企业', width: 30, value: (p) => excelText(p.investorName) },
@@ -31,17 +30,6 @@ const COLUMNS: { header: string; width: number; value: (p: Project) => string | 
   { header: '更新时间(北京时间)', width: 20, value: (p) => formatTimestamp(p.updatedAt) },
 ];
 
-export async function projectWorkbook(projects: Project[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Lianzhu';
-  const sheet = workbook.addWorksheet('项目台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const p of projects) sheet.addRow(COLUMNS.map((c) => c.value(p)));
-  COLUMNS.forEach((c, i) => {
-    if (c.money) sheet.getColumn(i + 1).numFmt = '#,##0';
-  });
-  const total = sheet.addRow(COLUMNS.map((c, i) => (i === 1 ? `合计(${projects.length} 个项目)` : c.money ? projects.reduce((s, p) => s + Number(c.value(p)), 0) : null)));
-  total.font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function projectWorkbook(projects: Project[]): Promise<Buffer> {
+  return tableWorkbook('项目台账', COLUMNS, projects, `合计(${projects.length} 个项目)`);
 }

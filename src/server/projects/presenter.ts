@@ -1,3 +1,4 @@
+import type { LeadSource } from '../../shared/leads.js';
 import type { Project, TransitionRecord } from '../../shared/projects.js';
 import type { AnyStage } from '../../shared/stages.js';
 import { daysBetween } from '../../shared/format.js';
@@ -9,6 +10,9 @@ export type ProjectWithRegion = ProjectRow & {
   node_name: string | null;
   chain_id: number | null;
   chain_name: string | null;
+  lead_source: string | null;
+  lead_referrer_id: number | null;
+  lead_referrer_name: string | null;
 };
 
 /** Every field is named: a column added to the table never reaches a user by accident. */
@@ -53,6 +57,14 @@ export function presentProject(row: ProjectWithRegion, today: string): Project {
     node:
       row.node_id !== null && row.chain_id !== null
         ? { id: row.node_id, name: row.node_name ?? '', chainId: row.chain_id, chainName: row.chain_name ?? '' }
+        : null,
+    lead:
+      row.lead_id !== null
+        ? {
+            id: row.lead_id,
+            source: (row.lead_source ?? 'gap_analysis') as LeadSource,
+            referrer: row.lead_referrer_id !== null ? { id: row.lead_referrer_id, name: row.lead_referrer_name ?? '' } : null,
+          }
         : null,
     nextPlannedDate: row.next_planned_on,
     overdue,

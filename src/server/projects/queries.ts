@@ -30,7 +30,10 @@ function withNames(db: Kysely<DB>) {
     .innerJoin('regions', 'regions.code', 'projects.region_code')
     .leftJoin('enterprises', 'enterprises.id', 'projects.enterprise_id')
     .leftJoin('chain_nodes', 'chain_nodes.id', 'projects.node_id')
-    .leftJoin('chains', 'chains.id', 'chain_nodes.chain_id');
+    .leftJoin('chains', 'chains.id', 'chain_nodes.chain_id')
+    // The lead a project was signed from, and the chain leader who referred it (以商招商).
+    .leftJoin('leads as project_lead', 'project_lead.id', 'projects.lead_id')
+    .leftJoin('enterprises as lead_referrer', 'lead_referrer.id', 'project_lead.referrer_enterprise_id');
 }
 
 /** Asks the clock once, on first use: working the date out costs more than building the query. */
@@ -62,7 +65,16 @@ function orderOf(filters: ProjectExportQuery) {
   return sql`${SORT_COLUMNS[filters.sort]} ${direction} nulls last`;
 }
 
-const NAMES = ['regions.name as region_name', 'enterprises.name as enterprise_name', 'chain_nodes.name as node_name', 'chains.id as chain_id', 'chains.name as chain_name'] as const;
+const NAMES = [
+  'regions.name as region_name',
+  'enterprises.name as enterprise_name',
+  'chain_nodes.name as node_name',
+  'chains.id as chain_id',
+  'chains.name as chain_name',
+  'project_lead.source as lead_source',
+  'lead_referrer.id as lead_referrer_id',
+  'lead_referrer.name as lead_referrer_name',
+] as const;
 
 export function sortedRows(db: Kysely<DB>, user: CurrentUser, filters: ProjectExportQuery, today = lazyToday()) {
   return withNames(db)

@@ -32,7 +32,19 @@ import type {
   UpdateEnterpriseInput,
 } from '../../shared/enterprises.js';
 import type { ImportJob } from '../../shared/imports.js';
-import type { CreateLeadInput, Lead, LeadPage } from '../../shared/leads.js';
+import type {
+  CreateLeadActivityInput,
+  CreateLeadInput,
+  Lead,
+  LeadActivity,
+  LeadBoard,
+  LeadOwnerList,
+  LeadPage,
+  LeadTransitionInput,
+  SignLeadInput,
+  TargetLeadInput,
+  UpdateLeadInput,
+} from '../../shared/leads.js';
 import { api, toQuery } from './client.js';
 
 export type { CurrentUser, SessionInfo };
@@ -55,6 +67,21 @@ export interface EnterpriseFilters {
   chainId?: number;
   nodeId?: number;
   size?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+}
+
+export interface LeadFilters {
+  q?: string;
+  status?: string;
+  source?: string;
+  regionCode?: string;
+  chainId?: number;
+  nodeId?: number;
+  ownerId?: string;
+  referrerEnterpriseId?: number;
+  eventId?: number;
+  overdue?: 'true' | 'false';
   sort?: string;
   order?: 'asc' | 'desc';
 }
@@ -110,8 +137,20 @@ export const endpoints = {
   deleteSupplyLink: (id: number) => api<void>(`/api/supply-links/${id}`, { method: 'DELETE' }),
 
   // leads
+  recordTarget: (body: TargetLeadInput) => api<Lead>('/api/leads/from-target', { method: 'POST', body }),
   createLead: (body: CreateLeadInput) => api<Lead>('/api/leads', { method: 'POST', body }),
-  leads: (q: { q?: string; page: number; pageSize: number }) => api<LeadPage>(`/api/leads${toQuery(q)}`),
+  leads: (f: LeadFilters & { page: number; pageSize: number }) => api<LeadPage>(`/api/leads${toQuery({ ...f })}`),
+  leadsExportUrl: (f: LeadFilters) => `/api/leads/export.xlsx${toQuery({ ...f })}`,
+  leadBoard: (f: LeadFilters) => api<LeadBoard>(`/api/leads/board${toQuery({ ...f, limit: 50 })}`),
+  leadReminders: () => api<LeadPage>('/api/leads/reminders'),
+  leadOwners: () => api<LeadOwnerList>('/api/leads/owners'),
+  lead: (id: number) => api<Lead>(`/api/leads/${id}`),
+  updateLead: (id: number, body: UpdateLeadInput) => api<Lead>(`/api/leads/${id}`, { method: 'PATCH', body }),
+  transitionLead: (id: number, body: LeadTransitionInput) => api<Lead>(`/api/leads/${id}/transition`, { method: 'POST', body }),
+  leadActivities: (id: number) => api<{ items: LeadActivity[] }>(`/api/leads/${id}/activities`),
+  addLeadActivity: (id: number, body: CreateLeadActivityInput) =>
+    api<{ items: LeadActivity[] }>(`/api/leads/${id}/activities`, { method: 'POST', body }),
+  signLead: (id: number, body: SignLeadInput) => api<Project>(`/api/leads/${id}/sign`, { method: 'POST', body }),
 
   // imports (the uploads themselves go through features/imports/upload.ts: multipart, not JSON)
   importTemplateUrl: (kind: ImportPath) => `/api/imports/templates/${kind}.xlsx`,

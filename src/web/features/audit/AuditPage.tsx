@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../../shared/audit.js';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../shared/audit-labels.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { patchSearchParams } from '../../api/searchParams.js';
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -22,15 +23,7 @@ export default function AuditPage() {
   const entityId = search.get('entityId') || undefined;
 
   const set = (patch: Record<string, string | number | undefined>) =>
-    setSearch((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (!('page' in patch)) next.delete('page');
-      return next;
-    });
+    setSearch((prev) => patchSearchParams(prev, patch));
 
   const audit = useQuery({
     queryKey: ['audit', { page, pageSize, entity, entityId }],

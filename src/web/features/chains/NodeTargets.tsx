@@ -40,7 +40,7 @@ export function NodeTargets({ node }: { node: ChainNode }) {
     },
   });
   const record = useMutation({
-    mutationFn: (target: Target) => endpoints.createLead({ enterpriseId: target.enterprise.id, nodeId: node.id }),
+    mutationFn: (target: Target) => endpoints.recordTarget({ enterpriseId: target.enterprise.id, nodeId: node.id }),
     onSuccess: () => message.success(t('leadRecorded')),
     onError: (err) => {
       if (err instanceof ApiError && err.status === 409) message.warning(err.message);

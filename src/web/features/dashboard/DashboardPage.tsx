@@ -10,6 +10,8 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { STAGE_COLORS_HEX } from '../projects/stageColors.js';
 import { OverdueTable } from './OverdueTable.js';
 import { BarChart } from './BarChart.js';
+import { LeadReminders } from './LeadReminders.js';
+import { useAuth } from '../auth/AuthProvider.js';
 
 function Kpi({ title, testId, value, danger }: { title: string; testId: string; value: ReactNode; danger?: boolean }) {
   return (
@@ -30,6 +32,7 @@ export default function DashboardPage() {
   const { t, lang, stage } = useI18n();
   const { nameOf } = useRegions();
   const navigate = useNavigate();
+  const { canWrite } = useAuth();
   const summary = useQuery({ queryKey: ['dashboard'], queryFn: endpoints.dashboard });
   const data = summary.data;
 
@@ -73,6 +76,7 @@ export default function DashboardPage() {
           </Col>
         </Row>
       )}
+      {canWrite && <LeadReminders />}
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('chartByStage')} extra={<Typography.Text type="secondary">{t('chartClickHint')}</Typography.Text>}>

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { EnterpriseFilters } from '../../api/endpoints.js';
 import { ENTERPRISE_SORT_KEYS, SIZES } from './constants.js';
+import { patchSearchParams } from '../../api/searchParams.js';
 
 export interface EnterpriseParams extends EnterpriseFilters {
   page: number;
@@ -39,15 +40,7 @@ export function useEnterpriseParams() {
 
   const update = useCallback(
     (patch: Partial<EnterpriseParams>) => {
-      setSearch((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === null || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        if (!('page' in patch)) next.delete('page');
-        return next;
-      });
+      setSearch((prev) => patchSearchParams(prev, patch));
     },
     [setSearch],
   );

@@ -36,7 +36,15 @@ export function AppLayout() {
     { key: '/projects', icon: <ProjectOutlined />, label: <span data-testid="menu-projects">{t('menuProjects')}</span> },
     { key: '/chains', icon: <ApartmentOutlined />, label: <span data-testid="menu-chains">{t('menuChains')}</span> },
     { key: '/enterprises', icon: <BankOutlined />, label: <span data-testid="menu-enterprises">{t('menuEnterprises')}</span> },
-    { key: '/leads', icon: <AimOutlined />, label: <span data-testid="menu-leads">{t('menuLeads')}</span> },
+    {
+      key: 'leads-menu',
+      icon: <AimOutlined />,
+      label: <span data-testid="menu-leads">{t('menuLeads')}</span>,
+      children: [
+        { key: '/leads', label: <span data-testid="menu-leads-list">{t('lpList')}</span> },
+        { key: '/leads/board', label: <span data-testid="menu-leads-board">{t('lpBoard')}</span> },
+      ],
+    },
     ...(user && user.role !== 'department' && user.role !== 'enterprise'
       ? [{ key: '/events', icon: <ScheduleOutlined />, label: <span data-testid="menu-events">{t('menuEvents')}</span> }]
       : []),
@@ -50,13 +58,14 @@ export function AppLayout() {
         ]
       : []),
   ];
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const selected = location.pathname.startsWith('/leads/board') ? '/leads/board' : '/' + (location.pathname.split('/')[1] ?? '');
 
   const menu = (
     <Menu
       theme={mobile ? 'light' : 'dark'}
       mode="inline"
       selectedKeys={[selected]}
+      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : []}
       items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);

@@ -1,121 +1,102 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Grid, Input, List, Pagination, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { formatTimestamp } from '../../../shared/format.js';
+import { Alert, Card, Empty, Grid, List, Pagination, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { Link } from 'react-router-dom';
+import { formatTimestamp, formatYuan } from '../../../shared/format.js';
 import type { Lead } from '../../../shared/leads.js';
 import { endpoints } from '../../api/endpoints.js';
+import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import type { MessageKey } from '../../i18n/dict.js';
+import { LeadStatusTag, useLeadLabels } from './labels.js';
+import { LeadFilterBar } from './LeadFilterBar.js';
+import { LeadsHeader } from './LeadsHeader.js';
+import { useLeadParams } from './useLeadParams.js';
 
 const rowAttrs = { 'data-testid': 'lead-row' } as HTMLAttributes<HTMLElement>;
-
-// Copies of LEAD_STATUSES / LEAD_SOURCES labels: shared/leads.ts imports zod.
-const STATUS_KEYS: Record<Lead['status'], MessageKey> = {
-  new: 'leadNew',
-  contacted: 'leadContacted',
-  visited: 'leadVisited',
-  negotiating: 'leadNegotiating',
-  signed: 'leadSigned',
-  lost: 'leadLost',
-};
-const SOURCE_KEYS: Record<Lead['source'], MessageKey> = {
-  gap_analysis: 'sourceGapAnalysis',
-  chain_leader_referral: 'sourceReferral',
-  conference: 'sourceConference',
-  visit: 'sourceVisit',
-  desk_research: 'sourceDesk',
-  public_page: 'sourcePublic',
-};
+// Table column keys → the API's sort names.
+const SORT_KEYS: Record<string, string> = { investment: 'estimatedInvestment', next: 'nextStepOn', updated: 'updatedAt' };
 
 export default function LeadListPage() {
-  const { t } = useI18n();
-  const screens = Grid.useBreakpoint();
-  const mobile = screens.md === false;
-  const [search, setSearch] = useSearchParams();
-  const page = Math.max(1, Number(search.get('page')) || 1);
-  const pageSize = Math.min(100, Math.max(1, Number(search.get('pageSize')) || 20));
-  const q = search.get('q') || undefined;
-  const [input, setInput] = useState(q ?? '');
-  useEffect(() => setInput(q ?? ''), [q]);
+  const { t, lang } = useI18n();
+  const labels = useLeadLabels();
+  const { nameOf } = useRegions();
+  const region = (l: Lead) => (l.regionCode ? nameOf(l.regionCode, l.regionName ?? undefined) : t('lpNone'));
+  const mobile = Grid.useBreakpoint().md === false;
+  const state = useLeadParams();
+  const { params, update, hasFilters } = state;
 
-  const set = (patch: Record<string, string | number | undefined>) =>
-    setSearch((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (!('page' in patch)) next.delete('page');
-      return next;
-    });
-
-  const leads = useQuery({
-    queryKey: ['leads', { q, page, pageSize }],
-    queryFn: () => endpoints.leads({ q, page, pageSize }),
-    placeholderData: keepPreviousData,
-  });
-  const items = leads.data?.items ?? [];
-  const total = leads.data?.total ?? 0;
-  const empty = <Empty description={q ? t('emptyLeadsSearch') : t('emptyLeads')} data-testid="leads-empty" />;
+  const list = useQuery({ queryKey: ['leads', params], queryFn: () => endpoints.leads(params), placeholderData: keepPreviousData });
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const empty = <Empty description={hasFilters ? t('lpEmptyFiltered') : t('lpEmpty')} data-testid="leads-empty" />;
   const pager = {
-    current: page,
-    pageSize,
+    current: params.page,
+    pageSize: params.pageSize,
     total,
     showSizeChanger: !mobile,
-    showTotal: (n: number) => t('leadCount', { n }),
-    onChange: (p: number, ps: number) => set({ page: p, pageSize: ps }),
+    showTotal: (n: number) => t('lpCount', { n }),
+    onChange: (page: number, pageSize: number) => update({ page, pageSize }),
   };
-  const score = (l: Lead) => (l.score == null ? t('none') : l.score.toFixed(1));
+  const sortOrderOf = (key: string) =>
+    (params.sort ?? 'updatedAt') === SORT_KEYS[key] ? ((params.order ?? 'desc') === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+  const firm = (l: Lead) => (
+    <Space size={4} wrap>
+      <Link to={`/leads/${l.id}`} data-testid="lead-link">
+        {l.enterprise.name}
+      </Link>
+      {l.isSample && <Tag>{t('lpSample')}</Tag>}
+    </Space>
+  );
+  const chainNode = (l: Lead) => [l.chain?.name, l.node?.name].filter(Boolean).join(' · ') || t('lpNone');
+  const next = (l: Lead) =>
+    l.nextStep || l.nextStepOn ? (
+      <Space size={4} wrap>
+        <Typography.Text type={l.overdue ? 'danger' : undefined}>{[l.nextStepOn, l.nextStep].filter(Boolean).join(' ')}</Typography.Text>
+        {l.overdue && <Tag color="red">{t('lpOverdueTag')}</Tag>}
+      </Space>
+    ) : (
+      t('lpNone')
+    );
+
+  const columns: TableProps<Lead>['columns'] = [
+    { title: t('lpColFirm'), key: 'firm', width: 220, fixed: 'left', render: (_, l) => firm(l) },
+    { title: t('lpColChain'), key: 'chain', width: 180, render: (_, l) => chainNode(l) },
+    { title: t('lpColRegion'), key: 'region', width: 140, render: (_, l) => region(l) },
+    { title: t('lpColStatus'), key: 'status', width: 90, render: (_, l) => <LeadStatusTag status={l.status} /> },
+    { title: t('lpColSource'), key: 'source', width: 150, render: (_, l) => labels.source(l.source) },
+    { title: t('lpColReferrer'), key: 'referrer', width: 180, render: (_, l) => l.referrer?.name ?? t('lpNone') },
+    { title: t('lpColOwner'), key: 'owner', width: 140, render: (_, l) => l.owner?.name ?? t('lpNone') },
+    {
+      title: t('lpColInvestment'),
+      key: 'investment',
+      width: 120,
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrderOf('investment'),
+      render: (_, l) => (l.estimatedInvestmentYuan == null ? t('lpNone') : formatYuan(l.estimatedInvestmentYuan, lang)),
+    },
+    { title: t('lpColNext'), key: 'next', width: 220, sorter: true, sortOrder: sortOrderOf('next'), render: (_, l) => next(l) },
+    { title: t('lpColUpdated'), key: 'updated', width: 150, sorter: true, sortOrder: sortOrderOf('updated'), render: (_, l) => formatTimestamp(l.updatedAt) },
+  ];
 
   return (
     <div>
-      <div className="page-head">
-        <Typography.Title level={4}>{t('leadsTitle')}</Typography.Title>
-      </div>
+      <LeadsHeader current="list" />
       <Card size="small">
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('leadSearch')}
-            aria-label={t('leadSearch')}
-            data-testid="filter-q"
-            style={{ width: 280, maxWidth: '100%' }}
-            value={input}
-            onChange={(e) => setInput(e.target.value)}
-            onSearch={(v) => set({ q: v.trim() || undefined })}
-          />
-          <Typography.Text type="secondary">{t('leadsHint')}</Typography.Text>
-        </Space>
-        {leads.isError && <Alert type="error" showIcon message={leads.error.message} style={{ marginBottom: 12 }} />}
+        <LeadFilterBar state={state} />
+        {list.isError && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 12 }} />}
         {mobile ? (
           <>
             <List
-              loading={leads.isLoading}
+              loading={list.isLoading}
               dataSource={items}
               locale={{ emptyText: empty }}
               renderItem={(l) => (
-                <Card
-                  size="small"
-                  className="project-card"
-                  data-testid="lead-row"
-                  title={<Link to={`/enterprises/${l.enterprise.id}`}>{l.enterprise.name}</Link>}
-                  extra={<Tag color="blue">{t(STATUS_KEYS[l.status])}</Tag>}
-                >
-                  <div>
-                    <Link to={`/chains/${l.chain.id}`}>{l.chain.name}</Link> · {l.node.name}
-                  </div>
-                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
-                    {l.explanation}
-                  </Typography.Paragraph>
-                  <Space size={8} wrap>
-                    <span>
-                      {t('score')} {score(l)}
-                    </span>
-                    <Typography.Text type="secondary">
-                      {l.createdBy ?? t('systemActor')} · {formatTimestamp(l.createdAt)}
-                    </Typography.Text>
-                  </Space>
+                <Card size="small" className="project-card" data-testid="lead-row" title={firm(l)} extra={<LeadStatusTag status={l.status} />}>
+                  <div>{chainNode(l)}</div>
+                  <div>{region(l)} · {labels.source(l.source)}</div>
+                  <div>{next(l)}</div>
                 </Card>
               )}
             />
@@ -126,47 +107,18 @@ export default function LeadListPage() {
             rowKey="id"
             size="middle"
             data-testid="lead-table"
-            loading={leads.isFetching}
+            loading={list.isFetching}
             dataSource={items}
             onRow={() => rowAttrs}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1500 }}
             locale={{ emptyText: empty }}
             pagination={pager}
-            columns={[
-              {
-                title: t('enterpriseName'),
-                key: 'enterprise',
-                width: 200,
-                fixed: 'left',
-                render: (_, l) => <Link to={`/enterprises/${l.enterprise.id}`}>{l.enterprise.name}</Link>,
-              },
-              {
-                title: t('leadNode'),
-                key: 'node',
-                width: 200,
-                render: (_, l) => (
-                  <span>
-                    <Link to={`/chains/${l.chain.id}`}>{l.chain.name}</Link> · {l.node.name}
-                  </span>
-                ),
-              },
-              { title: t('leadRegion'), dataIndex: 'regionName', width: 110, render: (v: string | null) => v ?? t('none') },
-              { title: t('leadStatus'), dataIndex: 'status', width: 80, render: (s: Lead['status']) => <Tag color="blue">{t(STATUS_KEYS[s])}</Tag> },
-              { title: t('leadSource'), dataIndex: 'source', width: 100, render: (s: Lead['source']) => t(SOURCE_KEYS[s]) },
-              { title: t('score'), key: 'score', width: 70, align: 'right', render: (_, l) => score(l) },
-              {
-                title: t('explanation'),
-                dataIndex: 'explanation',
-                width: 320,
-                render: (v: string, l) => (
-                  <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, expandable: true, symbol: t('more') }}>
-                    {[v, l.note].filter(Boolean).join(' ') || t('none')}
-                  </Typography.Paragraph>
-                ),
-              },
-              { title: t('createdBy'), dataIndex: 'createdBy', width: 100, render: (v: string | null) => v ?? t('systemActor') },
-              { title: t('createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTimestamp(v) },
-            ]}
+            columns={columns}
+            onChange={(_p, _f, sorter, extra) => {
+              if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+              const key = sorter.order ? SORT_KEYS[String(sorter.columnKey)] : undefined;
+              update({ sort: key, order: key ? (sorter.order === 'ascend' ? 'asc' : 'desc') : undefined });
+            }}
           />
         )}
       </Card>

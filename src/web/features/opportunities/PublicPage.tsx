@@ -19,7 +19,7 @@ function OfferCard({ offer, onInterest }: { offer: PublicOffer; onInterest: (t: 
   const { t, lang, field } = useI18n();
   const items = [
     offer.region && { key: 'region', label: field('regionCode'), children: offer.region.name },
-    offer.node && { key: 'node', label: t('leadNode'), children: <Name {...offer.node} /> },
+    offer.node && { key: 'node', label: t('offerNode'), children: <Name {...offer.node} /> },
     offer.investmentYuan !== null && { key: 'inv', label: t('offerInvestment'), children: formatYuan(offer.investmentYuan, lang) },
     offer.landMu !== null && { key: 'land', label: t('offerLand'), children: t('offerLandMu', { n: offer.landMu }) },
     offer.contact && { key: 'contact', label: t('offerContact'), children: offer.contact },

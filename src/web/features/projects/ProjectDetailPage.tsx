@@ -16,6 +16,7 @@ import { StageSteps } from './StageSteps.js';
 import { OverdueTag, SampleTag, StageTag } from './StageTag.js';
 import { TransitionModal, type TransitionMode } from './TransitionModal.js';
 import { useSigningEventItem } from '../events/useSigningEventItem.js';
+import { LeadOrigin } from '../leads/LeadOrigin.js';
 
 export default function ProjectDetailPage() {
   const { id: idParam } = useParams();
@@ -152,6 +153,7 @@ export default function ProjectDetailPage() {
             { key: 'capacity', label: field('capacity'), children: text(p.capacity) },
             { key: 'chainLeader', label: field('chainLeader'), children: text(p.chainLeader) },
             ...signingEvent,
+            ...(p.lead ? [{ key: 'lead', label: `${t('lpLeadSource')} / ${t('lpReferredBy')}`, children: <LeadOrigin lead={p.lead} /> }] : []),
             { key: 'officer', label: field('officer'), children: text(p.officer) },
             { key: 'tags', label: t('tags'), children: tags.length ? tags : none },
             {

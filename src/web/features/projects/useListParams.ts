@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PROJECT_SORTS } from '../../../shared/project-sorts.js';
 import type { ProjectFilters } from '../../api/endpoints.js';
+import { patchSearchParams } from '../../api/searchParams.js';
 
 export interface ListParams extends ProjectFilters {
   page: number;
@@ -36,18 +37,7 @@ export function useListParams() {
   /** Any change other than paging itself starts again at page 1. */
   const update = useCallback(
     (patch: Partial<ListParams>) => {
-      setSearch(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined || v === null || v === '') next.delete(k);
-            else next.set(k, String(v));
-          }
-          if (!('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: false },
-      );
+      setSearch((prev) => patchSearchParams(prev, patch), { replace: false });
     },
     [setSearch],
   );

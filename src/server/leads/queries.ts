@@ -1,0 +1,140 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { CurrentUser } from '../../shared/auth.js';
+import type { LeadFilter } from '../../shared/leads.js';
+import { OPEN_LEAD_STATUSES } from '../../shared/lead-status.js';
+import type { DB } from '../db/schema.js';
+import { containsSearch } from '../db/search.js';
+import { leadScope } from './policy.js';
+
+type Db = Kysely<DB>;
+
+const SORT_COLUMNS = {
+  updatedAt: sql`leads.updated_at`,
+  createdAt: sql`leads.created_at`,
+  nextStepOn: sql`leads.next_step_on`,
+  estimatedInvestment: sql`leads.estimated_investment_yuan`,
+} as const;
+
+/** The scope and every filter as one condition on `leads` alone; list, board, export and count share it. */
+export function leadFilter(user: CurrentUser, f: Partial<LeadFilter>, today: string) {
+  return (eb: ExpressionBuilder<DB, 'leads'>): Expression<SqlBool> => {
+    const all: Expression<SqlBool>[] = [leadScope(user)(eb)];
+    if (f.q) all.push(containsSearch('leads.search_text', f.q) as Expression<SqlBool>);
+    if (f.status) all.push(eb('leads.status', 'in', f.status.split(',')));
+    if (f.source) all.push(eb('leads.source', '=', f.source));
+    if (f.regionCode) all.push(eb('leads.region_code', '=', f.regionCode));
+    if (f.chainId) all.push(eb('leads.chain_id', '=', f.chainId));
+    if (f.nodeId) all.push(eb('leads.node_id', '=', f.nodeId));
+    if (f.ownerId) all.push(eb('leads.owner_id', '=', f.ownerId === 'me' ? user.id : Number(f.ownerId)));
+    if (f.referrerEnterpriseId) all.push(eb('leads.referrer_enterprise_id', '=', f.referrerEnterpriseId));
+    if (f.eventId) all.push(eb('leads.event_id', '=', f.eventId));
+    const late = eb.and([eb('leads.status', 'in', [...OPEN_LEAD_STATUSES]), eb('leads.next_step_on', '<', today)]);
+    if (f.overdue === 'true') all.push(late);
+    if (f.overdue === 'false') all.push(eb.not(late));
+    return eb.and(all);
+  };
+}
+
+export function leadOrder(f: Pick<LeadFilter, 'sort' | 'order'>) {
+  const direction = f.order === 'asc' ? sql`asc` : sql`desc`;
+  return sql`${SORT_COLUMNS[f.sort]} ${direction} nulls last`;
+}
+
+/** A lead with every name the API shows beside it. */
+export function leadsWithNames(db: Db) {
+  return db
+    .selectFrom('leads')
+    .leftJoin('chains as c', 'c.id', 'leads.chain_id')
+    .leftJoin('chain_nodes as n', 'n.id', 'leads.node_id')
+    .leftJoin('regions as r', 'r.code', 'leads.region_code')
+    .leftJoin('enterprises as ref', 'ref.id', 'leads.referrer_enterprise_id')
+    .leftJoin('events as ev', 'ev.id', 'leads.event_id')
+    .leftJoin('users as owner', 'owner.id', 'leads.owner_id')
+    .leftJoin('users as creator', 'creator.id', 'leads.created_by')
+    .leftJoin('projects as p', 'p.id', 'leads.project_id')
+    .selectAll('leads')
+    .select([
+      'c.name as chain_name',
+      'n.name as node_name',
+      'r.name as region_name',
+      'ref.name as referrer_name',
+      'ev.name as event_name',
+      'owner.display_name as owner_name',
+      'creator.display_name as creator_name',
+      'p.name as project_name',
+    ]);
+}
+export type LeadWithNames = Awaited<ReturnType<ReturnType<typeof leadsWithNames>['executeTakeFirstOrThrow']>>;
+
+export async function listLeads(db: Db, user: CurrentUser, f: LeadFilter & { page: number; pageSize: number }, today: string) {
+  const filter = leadFilter(user, f, today);
+  const page = db
+    .selectFrom('leads')
+    .select('leads.id')
+    .where(filter)
+    .orderBy(leadOrder(f))
+    .orderBy('leads.id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [rows, count] = await Promise.all([
+    leadsWithNames(db).where('leads.id', 'in', page).orderBy(leadOrder(f)).orderBy('leads.id', 'desc').execute(),
+    db.selectFrom('leads').where(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export function sortedLeads(db: Db, user: CurrentUser, f: LeadFilter, today: string) {
+  return leadsWithNames(db).where(leadFilter(user, f, today)).orderBy(leadOrder(f)).orderBy('leads.id', 'desc');
+}
+
+/** Per status: how many, and the first `limit` by next step (undated last). */
+export async function leadBoard(db: Db, user: CurrentUser, f: LeadFilter & { limit: number }, statuses: readonly string[], today: string) {
+  const filter = leadFilter(user, { ...f, status: undefined }, today);
+  const wanted = f.status ? f.status.split(',') : statuses;
+  return Promise.all(
+    statuses.map(async (status) => {
+      if (!wanted.includes(status)) return { status, total: 0, rows: [] };
+      const [rows, count] = await Promise.all([
+        leadsWithNames(db)
+          .where(filter)
+          .where('leads.status', '=', status)
+          .orderBy(sql`leads.next_step_on asc nulls last`)
+          .orderBy('leads.id', 'desc')
+          .limit(f.limit)
+          .execute(),
+        db.selectFrom('leads').where(filter).where('leads.status', '=', status).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { status, total: Number(count.n), rows };
+    }),
+  );
+}
+
+/** The caller's overdue next steps: their own, and unowned ones in their scope; oldest first. */
+export async function leadReminders(db: Db, user: CurrentUser, today: string, limit: number) {
+  const mine = (eb: ExpressionBuilder<DB, 'leads'>) =>
+    eb.and([
+      leadFilter(user, { overdue: 'true' }, today)(eb),
+      eb.or([eb('leads.owner_id', '=', user.id), eb('leads.owner_id', 'is', null)]),
+    ]);
+  const [rows, count] = await Promise.all([
+    leadsWithNames(db).where(mine).orderBy('leads.next_step_on', 'asc').orderBy('leads.id', 'asc').limit(limit).execute(),
+    db.selectFrom('leads').where(mine).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** One lead if the user may see it; undefined otherwise, exactly as if it did not exist. */
+export function findVisibleLead(db: Db, user: CurrentUser, id: number) {
+  return leadsWithNames(db).where('leads.id', '=', id).where(leadScope(user)).executeTakeFirst();
+}
+
+export function leadActivities(db: Db, leadId: number) {
+  return db
+    .selectFrom('lead_activities as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.kind', 'a.occurred_on', 'a.people', 'a.summary', 'a.from_status', 'a.to_status', 'a.created_at', 'u.display_name'])
+    .where('a.lead_id', '=', leadId)
+    .orderBy('a.occurred_on', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+}
