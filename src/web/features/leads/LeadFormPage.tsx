@@ -9,6 +9,7 @@ import { applyFieldError, errorMessage } from '../../api/formErrors.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { EnterprisePicker } from '../enterprises/EnterprisePicker.js';
+import { eventApi } from '../events/api.js';
 import { ConflictAlert } from '../layout/ConflictAlert.js';
 import { NotFound } from '../layout/NotFound.js';
 import { FIELD_RENAME, FORM_FIELDS, toFormValues, toInput, type LeadFormValues } from './formModel.js';
@@ -37,6 +38,12 @@ export default function LeadFormPage() {
   const clusters = useQuery({ queryKey: ['clusters'], queryFn: endpoints.clusters, staleTime: 60_000 });
   const chain = useQuery({ queryKey: ['chain', chainId], queryFn: () => endpoints.chain(chainId!), enabled: !!chainId, staleTime: 60_000 });
   const leaders = useQuery({ queryKey: ['chain-leaders'], queryFn: () => endpoints.enterprises({ leader: 'true', page: 1, pageSize: 100, sort: 'name', order: 'asc' }), staleTime: 60_000 });
+  const events = useQuery({
+    queryKey: ['events', 'picker'],
+    queryFn: () => eventApi.list({ sort: 'startsOn', order: 'desc', page: 1, pageSize: 100 }),
+    enabled: source === 'conference',
+    staleTime: 60_000,
+  });
   const owners = useQuery({ queryKey: ['lead-owners'], queryFn: endpoints.leadOwners, staleTime: 60_000 });
 
   useEffect(() => {
@@ -129,6 +136,19 @@ export default function LeadFormPage() {
                     placeholder={t('lpPickLeader')}
                     data-testid="lead-referrer"
                     options={(leaders.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+                  />
+                </Form.Item>
+              )}
+              {source === 'conference' && (
+                <Form.Item name="eventId" label={field('eventId')}>
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder={t('lpPickEvent')}
+                    allowClear
+                    data-testid="lead-event"
+                    loading={events.isLoading}
+                    options={(events.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.startsOn} ${e.name}` }))}
                   />
                 </Form.Item>
               )}

@@ -10,6 +10,7 @@ export interface LeadFormValues {
   contactPhone?: string;
   source: LeadSource;
   referrerEnterpriseId?: number;
+  eventId?: number;
   chainId?: number;
   nodeId?: number;
   regionCode?: string;
@@ -29,6 +30,7 @@ export function toFormValues(l: Lead): LeadFormValues {
     contactPhone: l.contactPhone,
     source: l.source,
     referrerEnterpriseId: l.referrer?.id,
+    eventId: l.event?.id,
     chainId: l.chain?.id,
     nodeId: l.node?.id,
     regionCode: l.regionCode ?? undefined,
@@ -49,6 +51,7 @@ export function toInput(v: LeadFormValues): CreateLeadInput {
     contactPhone: v.contactPhone?.trim() ?? '',
     source: v.source,
     referrerEnterpriseId: v.source === 'chain_leader_referral' ? (v.referrerEnterpriseId ?? null) : null,
+    eventId: v.source === 'conference' ? (v.eventId ?? null) : null,
     chainId: v.chainId ?? null,
     nodeId: v.nodeId ?? null,
     regionCode: v.regionCode ?? null,
