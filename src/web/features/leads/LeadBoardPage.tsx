@@ -142,7 +142,7 @@ export default function LeadBoardPage() {
                     e.preventDefault();
                     drop(col.status);
                   }}
-                  style={{ flex: '1 0 200px', background: '#f5f5f5', borderRadius: 8, padding: 8, border: `2px dashed ${border}`, minHeight: 320 }}
+                  style={{ flex: '1 0 170px', background: '#f5f5f5', borderRadius: 8, padding: 8, border: `2px dashed ${border}`, minHeight: 320 }}
                 >
                   <Space style={{ marginBottom: 8, justifyContent: 'space-between', width: '100%' }}>
                     <Tag color={STATUS_COLORS[col.status]} style={{ fontSize: 14, padding: '2px 8px' }}>
