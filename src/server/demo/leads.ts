@@ -78,6 +78,8 @@ export async function createDemoLeads(db: Kysely<DB>, users: Map<string, Current
     db.selectFrom('chain_nodes').select(['id', 'name', 'chain_id']).execute(),
     db.selectFrom('enterprises').select(['id', 'name']).execute(),
   ]);
+  // A lead met at a conference names it: the report's 2023-05-17 恳谈会 when the demo holds it.
+  const conference = await db.selectFrom('events').select('id').where('starts_on', '=', '2023-05-17').where('is_sample', '=', 1).executeTakeFirst();
   for (const d of DEMO_LEADS) {
     const user = users.get(d.by)!;
     const chainId = chains.find((c) => c.name === d.chain)?.id ?? null;
@@ -91,6 +93,7 @@ export async function createDemoLeads(db: Kysely<DB>, users: Map<string, Current
         chainId,
         nodeId: d.node ? (nodes.find((n) => n.chain_id === chainId && n.name === d.node)?.id ?? null) : null,
         source: d.source,
+        eventId: d.source === 'conference' ? (conference?.id ?? null) : null,
         referrerEnterpriseId: d.referrer ? (firms.find((f) => f.name === d.referrer)?.id ?? null) : null,
         regionCode: d.region,
         // Leads filed at the prefecture go unowned, so the county's officers see them among their reminders.
