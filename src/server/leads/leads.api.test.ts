@@ -166,6 +166,18 @@ describe('activities, filters, board, export and reminders', () => {
     expect((await mulei.get('/api/leads?status=won')).status).toBe(400);
   });
 
+  it('GET /api/leads/board → a column lists dated next steps first, soonest first, then undated ones, newest first', async () => {
+    const tag = '看板排序';
+    await newLead(mulei, { enterpriseName: `${tag}甲有限公司`, nextStep: '', nextStepOn: null });
+    const later = await newLead(mulei, { enterpriseName: `${tag}乙有限公司`, nextStepOn: daysAgo(-20) });
+    const undatedNewer = await newLead(mulei, { enterpriseName: `${tag}丙有限公司`, nextStep: '', nextStepOn: null });
+    const sooner = await newLead(mulei, { enterpriseName: `${tag}丁有限公司`, nextStepOn: daysAgo(-3) });
+    const board = leadBoardSchema.parse((await mulei.get(`/api/leads/board?q=${encodeURIComponent(tag)}&limit=3`)).body);
+    const column = board.columns.find((c) => c.status === 'new')!;
+    expect(column.total).toBe(4);
+    expect(column.items.map((l) => l.id)).toEqual([sooner.id, later.id, undatedNewer.id]);
+  });
+
   it('GET /api/leads/export.xlsx → a workbook with Chinese headers and the filtered rows', async () => {
     const lead = await newLead(mulei, { enterpriseName: '导出测试企业有限公司' });
     const res = await mulei.get(`/api/leads/export.xlsx?q=${encodeURIComponent('导出测试')}`);

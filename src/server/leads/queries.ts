@@ -35,9 +35,13 @@ export function leadFilter(user: CurrentUser, f: Partial<LeadFilter>, today: str
   };
 }
 
+// Only the nullable columns say where NULLs go: on PostgreSQL `desc nulls last` cannot walk an index
+// that stores them first, so a timestamp that is never NULL must keep the engine's default.
+const NULLABLE_SORTS = new Set<LeadFilter['sort']>(['nextStepOn', 'estimatedInvestment']);
+
 export function leadOrder(f: Pick<LeadFilter, 'sort' | 'order'>) {
   const direction = f.order === 'asc' ? sql`asc` : sql`desc`;
-  return sql`${SORT_COLUMNS[f.sort]} ${direction} nulls last`;
+  return NULLABLE_SORTS.has(f.sort) ? sql`${SORT_COLUMNS[f.sort]} ${direction} nulls last` : sql`${SORT_COLUMNS[f.sort]} ${direction}`;
 }
 
 /** A lead with every name the API shows beside it. */
@@ -87,6 +91,28 @@ export function sortedLeads(db: Db, user: CurrentUser, f: LeadFilter, today: str
   return leadsWithNames(db).where(leadFilter(user, f, today)).orderBy(leadOrder(f)).orderBy('leads.id', 'desc');
 }
 
+/**
+ * A board column's first `limit` cards by next step, undated last. Dated and undated are read apart,
+ * each along the (status, next_step_on …) index: one `nulls last` order over both would sort every
+ * lead of the status on SQLite, which keeps NULLs first in its indexes.
+ */
+async function columnCards(db: Db, filter: ReturnType<typeof leadFilter>, status: string, limit: number) {
+  const column = (dated: boolean) =>
+    db
+      .selectFrom('leads')
+      .select('leads.id')
+      .where(filter)
+      .where('leads.status', '=', status)
+      .where('leads.next_step_on', dated ? 'is not' : 'is', null);
+  const dated = await column(true).orderBy('leads.next_step_on', 'asc').orderBy('leads.id', 'desc').limit(limit).execute();
+  const undated = dated.length < limit ? await column(false).orderBy('leads.id', 'desc').limit(limit - dated.length).execute() : [];
+  const ids = [...dated, ...undated].map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await leadsWithNames(db).where('leads.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
+}
+
 /** Per status: how many, and the first `limit` by next step (undated last). */
 export async function leadBoard(db: Db, user: CurrentUser, f: LeadFilter & { limit: number }, statuses: readonly string[], today: string) {
   const filter = leadFilter(user, { ...f, status: undefined }, today);
@@ -95,13 +121,7 @@ export async function leadBoard(db: Db, user: CurrentUser, f: LeadFilter & { lim
     statuses.map(async (status) => {
       if (!wanted.includes(status)) return { status, total: 0, rows: [] };
       const [rows, count] = await Promise.all([
-        leadsWithNames(db)
-          .where(filter)
-          .where('leads.status', '=', status)
-          .orderBy(sql`leads.next_step_on asc nulls last`)
-          .orderBy('leads.id', 'desc')
-          .limit(f.limit)
-          .execute(),
+        columnCards(db, filter, status, f.limit),
         db.selectFrom('leads').where(filter).where('leads.status', '=', status).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { status, total: Number(count.n), rows };
