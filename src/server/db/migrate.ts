@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_dashboard_summary.js';
 import * as m0008 from './migrations/0008_search_pairs_column.js';
 import * as m0009 from './migrations/0009_pipeline_events.js';
 import * as m0013 from './migrations/0013_lead_indexes.js';
+import * as m0014 from './migrations/0014_lead_scope_indexes.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_search_pairs_column': m0008,
   '0009_pipeline_events': m0009,
   '0013_lead_indexes': m0013,
+  '0014_lead_scope_indexes': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -77,12 +77,19 @@ describe('creating and editing leads', () => {
     expect((await mulei.get(`/api/leads/${lead.id}`)).body.regionCode).toBe('652328');
   });
 
-  it('an officer re-saving the whole form of its own lead that the prefecture moved elsewhere → 200 (unchanged region is not re-checked)', async () => {
+  it('a lead the prefecture moves to another region leaves its officer’s view → 404, as a project would', async () => {
     const lead = await newLead(mulei);
-    const moved = (await admin.patch(`/api/leads/${lead.id}`, { regionCode: '652324', version: lead.version })).body;
-    const body = buildLead({ regionCode: '652324', enterpriseName: lead.enterprise.name, note: '县里继续跟进' });
-    const res = await mulei.patch(`/api/leads/${lead.id}`, { ...body, ownerId: moved.owner.id, version: moved.version });
-    expect([res.status, res.body.regionCode, res.body.note]).toEqual([200, '652324', '县里继续跟进']);
+    const moved = await admin.patch(`/api/leads/${lead.id}`, { regionCode: '652324', version: lead.version });
+    expect([moved.status, moved.body.regionCode]).toEqual([200, '652324']);
+    expect((await mulei.get(`/api/leads/${lead.id}`)).status).toBe(404);
+    expect((await mulei.patch(`/api/leads/${lead.id}`, { note: '县里继续跟进', version: moved.body.version })).status).toBe(404);
+  });
+
+  it('an officer’s lead without a region lands in its region → 201; clearing the region → 403 naming regionCode', async () => {
+    const lead = await newLead(mulei, { regionCode: null });
+    expect(lead.regionCode).toBe('652328');
+    const cleared = await mulei.patch(`/api/leads/${lead.id}`, { regionCode: null, version: lead.version });
+    expect([cleared.status, cleared.body.error.field]).toEqual([403, 'regionCode']);
   });
 });
 

@@ -80,6 +80,8 @@ export async function leadColumns(trx: Transaction<DB>, user: CurrentUser, input
 
   // A form sends every field back; only what changed is checked again (an officer may keep editing a
   // lead they filed for another region, and an owner who has since left stays until replaced).
+  // A new lead from a region officer lands in their region unless they name another of theirs.
+  if (!current && user.role === 'region' && !input.regionCode) input = { ...input, regionCode: user.regionCodes[0] ?? null };
   if (input.regionCode !== undefined && input.regionCode !== current?.region_code) {
     if (input.regionCode) {
       const region = await trx.selectFrom('regions').select('code').where('code', '=', input.regionCode).executeTakeFirst();
