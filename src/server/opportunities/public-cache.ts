@@ -1,26 +1,51 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { ChainNode } from '../../shared/chains.js';
 import type { PublicList } from '../../shared/opportunities.js';
+import { nodesWithCounts } from '../chains/coverage.js';
 import type { DB } from '../db/schema.js';
 import type { Lang } from '../errors.js';
 import { publicOpportunities } from './queries.js';
 
 // The public page is anonymous, so anyone can ask for it as often as they like, and its gap nodes
-// count every enterprise on every node (hundreds of milliseconds at province scale). The answer is
-// kept per database and language. Offers are checked on every request with one cheap aggregate, so
-// a publish shows at once on every instance; gap coverage may lag by up to a minute, as the
-// response's own max-age already allows.
+// count every enterprise on every node (2.5–3 s at province scale). That count is kept per database
+// and refreshed in the background once a minute old, the stale one served meanwhile (the response's
+// own max-age allows as much). Offers are cheap and checked on every request with one aggregate, so
+// a publish shows at once, on every instance.
 const GAPS_TTL_MS = 60_000;
 
-interface Entry {
+interface Gaps {
   at: number;
-  stamp: string;
+  nodes: ChainNode[];
+  refreshing: Promise<void> | null;
+}
+interface Page {
+  key: string;
   body: PublicList;
   etag: string;
 }
 
-const cache = new WeakMap<Kysely<DB>, Map<Lang, Entry>>();
-const pending = new WeakMap<Kysely<DB>, Map<Lang, Promise<Entry>>>();
+const gapsByDb = new WeakMap<Kysely<DB>, Promise<Gaps>>();
+const pagesByDb = new WeakMap<Kysely<DB>, Map<Lang, Page>>();
+
+async function countedNodes(db: Kysely<DB>): Promise<Gaps> {
+  let pending = gapsByDb.get(db);
+  if (!pending) {
+    // Concurrent first requests share one count instead of each running it.
+    pending = nodesWithCounts(db).then((nodes) => ({ at: Date.now(), nodes, refreshing: null }));
+    pending.catch(() => gapsByDb.delete(db));
+    gapsByDb.set(db, pending);
+  }
+  const gaps = await pending;
+  if (Date.now() - gaps.at >= GAPS_TTL_MS && !gaps.refreshing) {
+    gaps.refreshing = nodesWithCounts(db)
+      .then((nodes) => Object.assign(gaps, { at: Date.now(), nodes }))
+      .catch(() => undefined)
+      .finally(() => (gaps.refreshing = null))
+      .then(() => undefined);
+  }
+  return gaps;
+}
 
 async function offersStamp(db: Kysely<DB>): Promise<string> {
   const row = await db
@@ -30,28 +55,17 @@ async function offersStamp(db: Kysely<DB>): Promise<string> {
   return `${row.n}|${row.last ?? ''}|${row.top ?? ''}`;
 }
 
-async function compute(db: Kysely<DB>, lang: Lang, stamp: string): Promise<Entry> {
-  const body = await publicOpportunities(db, lang);
-  const etag = `"${crypto.createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`;
-  return { at: Date.now(), stamp, body, etag };
-}
-
-/** The public list and its ETag, recomputed when an offer changed or the gaps are a minute old. */
+/** The public list and its ETag; rebuilt when an offer changed or the gap counts were refreshed. */
 export async function cachedPublicOpportunities(db: Kysely<DB>, lang: Lang): Promise<{ body: PublicList; etag: string }> {
-  const stamp = await offersStamp(db);
-  const entries = cache.get(db) ?? new Map<Lang, Entry>();
-  cache.set(db, entries);
-  const hit = entries.get(lang);
-  if (hit && hit.stamp === stamp && Date.now() - hit.at < GAPS_TTL_MS) return hit;
-  // Concurrent misses share one computation instead of each counting the whole base.
-  const inFlight = pending.get(db) ?? new Map<Lang, Promise<Entry>>();
-  pending.set(db, inFlight);
-  let job = inFlight.get(lang);
-  if (!job) {
-    job = compute(db, lang, stamp).finally(() => inFlight.delete(lang));
-    inFlight.set(lang, job);
-  }
-  const entry = await job;
-  entries.set(lang, entry);
-  return entry;
+  const [stamp, gaps] = await Promise.all([offersStamp(db), countedNodes(db)]);
+  const key = `${stamp}|${gaps.at}`;
+  const pages = pagesByDb.get(db) ?? new Map<Lang, Page>();
+  pagesByDb.set(db, pages);
+  const hit = pages.get(lang);
+  if (hit?.key === key) return hit;
+  const body = await publicOpportunities(db, lang, gaps.nodes);
+  const etag = `"${crypto.createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`;
+  const page = { key, body, etag };
+  pages.set(lang, page);
+  return page;
 }

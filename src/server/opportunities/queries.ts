@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { CurrentUser } from '../../shared/auth.js';
 import type { InterestListQuery, OpportunityListQuery, PublicList } from '../../shared/opportunities.js';
 import { nodesWithCounts } from '../chains/coverage.js';
+import type { ChainNode } from '../../shared/chains.js';
 import type { DB } from '../db/schema.js';
 import { containsSearch } from '../db/search.js';
 import type { Lang } from '../errors.js';
@@ -67,11 +68,11 @@ export async function findVisibleOpportunity(db: Db, user: CurrentUser, id: numb
  * The public page: published offers and the open gap nodes (缺链、弱链, as the chain map's coverage
  * rule decides them), grouped by cluster and chain. Clusters and chains with nothing open are left out.
  */
-export async function publicOpportunities(db: Db, lang: Lang): Promise<PublicList> {
+export async function publicOpportunities(db: Db, lang: Lang, counted?: ChainNode[]): Promise<PublicList> {
   const [clusters, chains, nodes, offers] = await Promise.all([
     db.selectFrom('clusters').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute(),
     db.selectFrom('chains').select(['id', 'cluster_id', 'name']).orderBy('id').execute(),
-    nodesWithCounts(db),
+    counted ?? nodesWithCounts(db),
     withNames(db).where('opportunities.published', '=', 1).orderBy('opportunities.id').execute(),
   ]);
   const name = (id: number, zh: string) => ({ id, name: zh, translated: lang === 'zh' });
