@@ -72,19 +72,31 @@ export type LeadWithNames = Awaited<ReturnType<ReturnType<typeof leadsWithNames>
 
 export async function listLeads(db: Db, user: CurrentUser, f: LeadFilter & { page: number; pageSize: number }, today: string) {
   const filter = leadFilter(user, f, today);
-  const page = db
-    .selectFrom('leads')
-    .select('leads.id')
-    .where(filter)
-    .orderBy(leadOrder(f))
-    .orderBy('leads.id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [rows, count] = await Promise.all([
-    leadsWithNames(db).where('leads.id', 'in', page).orderBy(leadOrder(f)).orderBy('leads.id', 'desc').execute(),
+  const [page, count] = await Promise.all([
+    db
+      .selectFrom('leads')
+      .select('leads.id')
+      .where(filter)
+      .orderBy(leadOrder(f))
+      .orderBy('leads.id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     db.selectFrom('leads').where(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: await namesInOrder(db, page.map((r) => r.id)), total: Number(count.n) };
+}
+
+/**
+ * The named rows for ids already chosen, in the ids' order. The ids go in as values, not as a
+ * subquery: with nine joined tables PostgreSQL keeps the written join order and would name every lead
+ * before the semi-join picked the page (700 ms at 200,000 leads).
+ */
+async function namesInOrder(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await leadsWithNames(db).where('leads.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 export function sortedLeads(db: Db, user: CurrentUser, f: LeadFilter, today: string) {
@@ -106,11 +118,7 @@ async function columnCards(db: Db, filter: ReturnType<typeof leadFilter>, status
       .where('leads.next_step_on', dated ? 'is not' : 'is', null);
   const dated = await column(true).orderBy('leads.next_step_on', 'asc').orderBy('leads.id', 'desc').limit(limit).execute();
   const undated = dated.length < limit ? await column(false).orderBy('leads.id', 'desc').limit(limit - dated.length).execute() : [];
-  const ids = [...dated, ...undated].map((r) => r.id);
-  if (ids.length === 0) return [];
-  const rows = await leadsWithNames(db).where('leads.id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)!);
+  return namesInOrder(db, [...dated, ...undated].map((r) => r.id));
 }
 
 /** Per status: how many, and the first `limit` by next step (undated last). */
@@ -137,10 +145,10 @@ export async function leadReminders(db: Db, user: CurrentUser, today: string, li
       eb.or([eb('leads.owner_id', '=', user.id), eb('leads.owner_id', 'is', null)]),
     ]);
   const [rows, count] = await Promise.all([
-    leadsWithNames(db).where(mine).orderBy('leads.next_step_on', 'asc').orderBy('leads.id', 'asc').limit(limit).execute(),
+    db.selectFrom('leads').select('leads.id').where(mine).orderBy('leads.next_step_on', 'asc').orderBy('leads.id', 'asc').limit(limit).execute(),
     db.selectFrom('leads').where(mine).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: await namesInOrder(db, rows.map((r) => r.id)), total: Number(count.n) };
 }
 
 /** One lead if the user may see it; undefined otherwise, exactly as if it did not exist. */
