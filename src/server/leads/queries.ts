@@ -44,28 +44,24 @@ export function leadOrder(f: Pick<LeadFilter, 'sort' | 'order'>) {
   return NULLABLE_SORTS.has(f.sort) ? sql`${SORT_COLUMNS[f.sort]} ${direction} nulls last` : sql`${SORT_COLUMNS[f.sort]} ${direction}`;
 }
 
-/** A lead with every name the API shows beside it. */
+/**
+ * A lead with every name the API shows beside it. Each name is its own small subquery rather than a
+ * join: with eight joins PostgreSQL spent about 18 ms planning every statement (more than running it),
+ * while a subquery is planned alone and reads one row by key.
+ */
 export function leadsWithNames(db: Db) {
   return db
     .selectFrom('leads')
-    .leftJoin('chains as c', 'c.id', 'leads.chain_id')
-    .leftJoin('chain_nodes as n', 'n.id', 'leads.node_id')
-    .leftJoin('regions as r', 'r.code', 'leads.region_code')
-    .leftJoin('enterprises as ref', 'ref.id', 'leads.referrer_enterprise_id')
-    .leftJoin('events as ev', 'ev.id', 'leads.event_id')
-    .leftJoin('users as owner', 'owner.id', 'leads.owner_id')
-    .leftJoin('users as creator', 'creator.id', 'leads.created_by')
-    .leftJoin('projects as p', 'p.id', 'leads.project_id')
     .selectAll('leads')
-    .select([
-      'c.name as chain_name',
-      'n.name as node_name',
-      'r.name as region_name',
-      'ref.name as referrer_name',
-      'ev.name as event_name',
-      'owner.display_name as owner_name',
-      'creator.display_name as creator_name',
-      'p.name as project_name',
+    .select((eb) => [
+      eb.selectFrom('chains as c').select('c.name').whereRef('c.id', '=', 'leads.chain_id').as('chain_name'),
+      eb.selectFrom('chain_nodes as n').select('n.name').whereRef('n.id', '=', 'leads.node_id').as('node_name'),
+      eb.selectFrom('regions as r').select('r.name').whereRef('r.code', '=', 'leads.region_code').as('region_name'),
+      eb.selectFrom('enterprises as ref').select('ref.name').whereRef('ref.id', '=', 'leads.referrer_enterprise_id').as('referrer_name'),
+      eb.selectFrom('events as ev').select('ev.name').whereRef('ev.id', '=', 'leads.event_id').as('event_name'),
+      eb.selectFrom('users as owner').select('owner.display_name').whereRef('owner.id', '=', 'leads.owner_id').as('owner_name'),
+      eb.selectFrom('users as creator').select('creator.display_name').whereRef('creator.id', '=', 'leads.created_by').as('creator_name'),
+      eb.selectFrom('projects as p').select('p.name').whereRef('p.id', '=', 'leads.project_id').as('project_name'),
     ]);
 }
 export type LeadWithNames = Awaited<ReturnType<ReturnType<typeof leadsWithNames>['executeTakeFirstOrThrow']>>;
