@@ -67,19 +67,18 @@ export interface LeadTransitionJob { path: string; body: { to: 'contacted'; vers
 
 /**
  * Leads in status `new` that one user may move to `contacted`, each once, with the version they hold
- * now. `scope.in` is a region officer's regions (plus what the officer created); `scope.notIn` (the
- * officer's regions and id) keeps the admin's pool apart from the officer's, so no lead is moved twice.
+ * now. `scope.in` is a region officer's regions (its whole lead scope, as leads/policy.ts has it);
+ * `scope.notIn` (the officer's regions) keeps the admin's pool apart from the officer's, so no lead is moved twice.
  */
 export async function leadTransitionJobs(db: Kysely<DB>, scope: { userId: number; in?: string[]; notIn?: { regions: string[]; creator: number } }, limit: number): Promise<LeadTransitionJob[]> {
   let query = db.selectFrom('leads').select(['id', 'version']).where('status', '=', 'new').orderBy('id').limit(limit);
   if (scope.in) {
     const regions = scope.in.length ? scope.in : ['-'];
-    query = query.where((eb) => eb.or([eb('region_code', 'in', regions), eb('created_by', '=', scope.userId)]));
+    query = query.where('region_code', 'in', regions);
   }
   if (scope.notIn) {
-    const { regions, creator } = scope.notIn;
+    const { regions } = scope.notIn;
     if (regions.length) query = query.where((eb) => eb.or([eb('region_code', 'is', null), eb('region_code', 'not in', regions)]));
-    query = query.where((eb) => eb.or([eb('created_by', 'is', null), eb('created_by', '!=', creator)]));
   }
   const rows = await query.execute();
   return rows.map((r) => ({ path: `/api/leads/${r.id}/transition`, body: { to: 'contacted', version: Number(r.version) }, leadId: r.id }));
