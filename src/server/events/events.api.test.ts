@@ -118,6 +118,17 @@ describe('the demo conference', () => {
   });
 });
 
+/** Every cell of the guest workbook as text. */
+async function exportedTexts(client: ApiClient): Promise<string[]> {
+  const xlsx = await client.get(`/api/events/${eventId}/guests/export.xlsx`);
+  expect(xlsx.status).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.raw!);
+  const texts: string[] = [];
+  book.getWorksheet('嘉宾名单')!.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+  return texts;
+}
+
 describe('who may see and change events', () => {
   const calls: [string, (c: ApiClient) => Promise<{ status: number }>][] = [
     ['GET /api/events', (c) => c.get('/api/events')],
@@ -142,6 +153,21 @@ describe('who may see and change events', () => {
     expect((await mulei.post(`/api/events/${eventId}/signings`, { projectId: 1 })).status).toBe(403);
     expect((await mulei.request('DELETE', `/api/events/${eventId}`)).status).toBe(403);
     expect((await (await server.as('leader')).post(`/api/events/${eventId}/groups`, { name: '新分组' })).status).toBe(403);
+  });
+
+  it('guests’ phone numbers → shown to the bureau, blank for the leader and county officers, in the list, run sheet and export', async () => {
+    const added = await admin.post(`/api/events/${eventId}/guests`, { personName: '电话测试嘉宾', phone: '13800138000' });
+    expect([added.status, added.body.phone]).toEqual([201, '13800138000']);
+    for (const who of ['leader', 'mulei'] as const) {
+      const client = await server.as(who);
+      const listed = (await client.get(`/api/events/${eventId}/guests?q=${encodeURIComponent('电话测试嘉宾')}`)).body.items;
+      expect(listed.map((g: { phone: string }) => g.phone)).toEqual(['']);
+      const sheet = (await client.get(`/api/events/${eventId}/run-sheet`)).body.guests;
+      expect(sheet.find((g: { id: number }) => g.id === added.body.id).phone).toBe('');
+      expect(await exportedTexts(client)).not.toContain('13800138000');
+    }
+    expect(await exportedTexts(admin)).toContain('13800138000');
+    await admin.request('DELETE', `/api/events/${eventId}/guests/${added.body.id}`);
   });
 
   it('anonymous → 401; a missing event → 404', async () => {

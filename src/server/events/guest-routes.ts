@@ -45,7 +45,7 @@ export function guestRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!row) throw notFoundEvent();
     return row;
   }
-  const guestOut = async (eventId: number, guestId: number) => presentGuest((await findGuest(db, eventId, guestId))!);
+  const guestOut = async (eventId: number, guestId: number, viewer: CurrentUser) => presentGuest((await findGuest(db, eventId, guestId))!, viewer);
   async function groupOut(eventId: number, groupId: number) {
     const group = presentGroups(await listGroups(db, eventId)).find((g) => g.id === groupId);
     if (!group) throw notFoundGroup();
@@ -56,10 +56,11 @@ export function guestRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, summary: 'Guests, filtered, with the invited / accepted / checked-in counts', params: idParamsSchema, querystring: guestListQuerySchema, response: { 200: guestPageSchema, ...errors } },
     preValidation: readers,
     handler: async (request) => {
-      const event = await visible(requireUser(request), request.params.id);
+      const user = requireUser(request);
+      const event = await visible(user, request.params.id);
       const { rows, total } = await listGuests(db, event.id, request.query);
       return {
-        items: rows.map(presentGuest),
+        items: rows.map((row) => presentGuest(row, user)),
         total,
         counts: { guests: Number(event.n_guests), invited: Number(event.n_invited), accepted: Number(event.n_accepted), checkedIn: Number(event.n_checked_in) },
       };
@@ -71,7 +72,7 @@ export function guestRoutes(app: FastifyInstance, ctx: AppContext): void {
     preValidation: writers,
     handler: async (request, reply) => {
       const guestId = await addGuest({ db, user: requireUser(request), eventId: request.params.id, input: request.body });
-      return reply.status(201).send(await guestOut(request.params.id, guestId));
+      return reply.status(201).send(await guestOut(request.params.id, guestId, requireUser(request)));
     },
   });
 
@@ -81,7 +82,7 @@ export function guestRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const { id: eventId, guestId } = request.params;
       await updateGuest({ db, user: requireUser(request), eventId, guestId, input: request.body });
-      return guestOut(eventId, guestId);
+      return guestOut(eventId, guestId, requireUser(request));
     },
   });
 
@@ -100,7 +101,7 @@ export function guestRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const { id: eventId, guestId } = request.params;
       const { alreadyCheckedIn } = await checkInGuest({ db, user: requireUser(request), eventId, guestId });
-      const guest = await guestOut(eventId, guestId);
+      const guest = await guestOut(eventId, guestId, requireUser(request));
       const zh = request.headers['accept-language']?.startsWith('en') !== true;
       const message = alreadyCheckedIn
         ? zh ? `${guest.personName} 已于此前签到,保留首次签到时间` : `${guest.personName} was already checked in; the first time is kept`
@@ -115,7 +116,7 @@ export function guestRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const { id: eventId, guestId } = request.params;
       await undoCheckIn({ db, user: requireUser(request), eventId, guestId });
-      return guestOut(eventId, guestId);
+      return guestOut(eventId, guestId, requireUser(request));
     },
   });
 

@@ -15,6 +15,11 @@ export function assertCanReadEvents(user: CurrentUser): void {
   if (!canReadEvents(user)) throw new ForbiddenError();
 }
 
+/** Guests' phone numbers are for the bureau that invites them; county officers and leaders read the list without them. */
+export function canSeeGuestContacts(user: CurrentUser): boolean {
+  return user.role === 'admin';
+}
+
 export function assertCanWriteEvents(user: CurrentUser): void {
   if (user.role !== 'admin') throw new ForbiddenError();
 }

@@ -1,5 +1,7 @@
+import type { CurrentUser } from '../../shared/auth.js';
 import type { EventDetail, EventItem, Group, Guest, Signing } from '../../shared/events.js';
 import type { AnyStage } from '../../shared/stages.js';
+import { canSeeGuestContacts } from './policy.js';
 import type { EventRowWithCounts, GroupsData, GuestRow, SigningRow } from './queries.js';
 
 // Every field is named: a column added to a table never reaches a user by accident.
@@ -30,14 +32,14 @@ export function presentEvent(row: EventRowWithCounts): EventDetail {
   return { ...presentEventItem(row), description: row.description, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-export function presentGuest(row: GuestRow): Guest {
+export function presentGuest(row: GuestRow, viewer: CurrentUser): Guest {
   return {
     id: row.id,
     eventId: row.event_id,
     personName: row.person_name,
     organisation: row.organisation,
     title: row.title,
-    phone: row.phone,
+    phone: canSeeGuestContacts(viewer) ? row.phone : '',
     category: row.category as Guest['category'],
     invitationStatus: row.invitation_status as Guest['invitationStatus'],
     enterprise: row.enterprise_id !== null ? { id: row.enterprise_id, name: row.enterprise_name ?? '' } : null,

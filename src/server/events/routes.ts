@@ -119,13 +119,14 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     preValidation: readers,
     handler: async (request) => {
       const id = request.params.id;
-      const event = await load(requireUser(request), id);
+      const user = requireUser(request);
+      const event = await load(user, id);
       const [signings, groups, guests] = await Promise.all([listSignings(db, id), listGroups(db, id), listGuests(db, id, { all: true })]);
       return {
         event: presentEvent(event),
         summary: summariseSignings(signings),
         groups: presentGroups(groups),
-        guests: guests.rows.map(presentGuest),
+        guests: guests.rows.map((row) => presentGuest(row, user)),
         signings: signings.map(presentSigning),
       };
     },
@@ -135,9 +136,10 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, summary: 'The guest list as an Excel workbook', params: idParamsSchema, response: { 200: z.any(), ...eventErrors } },
     preValidation: readers,
     handler: async (request, reply) => {
-      const event = await load(requireUser(request), request.params.id);
+      const user = requireUser(request);
+      const event = await load(user, request.params.id);
       const guests = await listGuests(db, event.id, { all: true });
-      const buffer = await guestWorkbook(event.name, guests.rows.map(presentGuest));
+      const buffer = await guestWorkbook(event.name, guests.rows.map((row) => presentGuest(row, user)));
       return sendWorkbook(reply, buffer, `event-${event.id}-guests.xlsx`, `${event.name}-嘉宾名单.xlsx`);
     },
   });
