@@ -27,8 +27,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    // Behind a load balancer the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // The client address comes from X-Forwarded-For only when a trusted proxy sent it (TRUST_PROXY).
+    trustProxy: ctx.config.trustProxy,
     // Errors raised before routing (a malformed URL) get the same JSON shape as all others.
     frameworkErrors: (error, request, reply) => renderError(error as never, request, reply),
   });

@@ -14,6 +14,8 @@ export interface Config {
   secureCookies: boolean;
   webDir: string;
   logLevel: string;
+  /** Which hops may set X-Forwarded-For: Fastify's trustProxy (true, false, or addresses/CIDRs). */
+  trustProxy: boolean | string;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -24,6 +26,14 @@ function bool(value: string | undefined, fallback: boolean): boolean {
 function int(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+// Only a proxy the operator names may say who the client is; otherwise any visitor could claim a new
+// address with each request and walk past the per-address limits. Loopback covers a proxy on the
+// same host (and the tests, which speak through it).
+function trustProxy(value: string | undefined): boolean | string {
+  if (!value) return 'loopback';
+  return ['true', 'false'].includes(value.toLowerCase()) ? value.toLowerCase() === 'true' : value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: bool(env.COOKIE_SECURE, false),
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

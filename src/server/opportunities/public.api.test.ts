@@ -247,3 +247,19 @@ describe('the public form’s limits: every refusal writes nothing', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('POST /api/public/interests when no proxy is trusted (TRUST_PROXY=false)', () => {
+  it('a visitor who changes X-Forwarded-For each time is still one address: the 6th → 429', async () => {
+    const direct = await startTestServer({ config: { trustProxy: false } });
+    try {
+      await direct.db.insertInto('clusters').values({ code: 'test', name: '测试集群', sort_order: 0 }).execute();
+      const gap = await buildGapChain(await direct.as('admin'));
+      const send = (i: number) =>
+        direct.anonymous().request('POST', '/api/public/interests', buildInterest({ nodeId: gap.nodeIds['缺'] }), { 'x-forwarded-for': `198.51.100.${200 + i}` });
+      for (let i = 0; i < 5; i++) expect((await send(i)).status).toBe(201);
+      expect((await send(5)).status).toBe(429);
+    } finally {
+      await direct.close();
+    }
+  });
+});
