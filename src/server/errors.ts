@@ -73,6 +73,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A write carried a `version` someone else's write has since moved past; `noun` names the record. */
+export class VersionConflictError extends ConflictError {
+  constructor(noun: Message) {
+    super({ zh: `该${noun.zh}已被他人修改,请刷新后再操作`, en: `Someone else changed this ${noun.en}; reload it and try again` }, 'version_conflict', 'version');
+  }
+}
+
 /** Too many requests from one caller; the error handler sends Retry-After with the seconds to wait. */
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number, message: Message) {

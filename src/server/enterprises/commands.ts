@@ -4,7 +4,7 @@ import type { CreateEnterpriseInput, UpdateEnterpriseInput } from '../../shared/
 import { recordAudit } from '../audit/record.js';
 import { nowIso } from '../clock.js';
 import type { DB, EnterpriseRow } from '../db/schema.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, ValidationError, VersionConflictError } from '../errors.js';
 import { assertCanCreateEnterprises, assertCanEditEnterprise, assertCanSetLeaders, notFoundEnterprise } from './policy.js';
 import { findVisibleEnterprise } from './queries.js';
 import { enterpriseSearchText } from './search.js';
@@ -58,9 +58,7 @@ async function replaceLinks(trx: Trx, enterpriseId: number, nodeIds?: number[], 
   }
 }
 
-function versionConflict(): ConflictError {
-  return new ConflictError({ zh: '该企业已被他人修改,请刷新后再编辑', en: 'Someone else changed this enterprise; reload it and edit again' }, 'version_conflict', 'version');
-}
+const versionConflict = () => new VersionConflictError({ zh: '企业', en: 'enterprise' });
 
 export async function createEnterprise(options: { db: Kysely<DB>; user: CurrentUser; input: CreateEnterpriseInput; isSample?: boolean }): Promise<number> {
   const { db, user, input } = options;

@@ -4,7 +4,7 @@ import type { CreateEventInput, CreateGuestInput, UpdateEventInput, UpdateGuestI
 import { recordAudit } from '../audit/record.js';
 import { nowIso } from '../clock.js';
 import type { DB, EventGuestTable } from '../db/schema.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, ValidationError, VersionConflictError } from '../errors.js';
 import { assertCanWriteEvents, notFoundEvent, notFoundGuest } from './policy.js';
 import { eventSearchText, guestSearchText } from './search.js';
 
@@ -68,7 +68,7 @@ export async function updateEvent(options: { db: Kysely<DB>; user: CurrentUser; 
   assertCanWriteEvents(user);
   await db.transaction().execute(async (trx) => {
     const row = await eventForWrite(trx, id);
-    const conflict = new ConflictError({ zh: '该活动已被他人修改,请刷新后再编辑', en: 'Someone else changed this event; reload it and edit again' }, 'version_conflict', 'version');
+    const conflict = new VersionConflictError({ zh: '活动', en: 'event' });
     if (row.version !== input.version) throw conflict;
     const next = { ...row };
     for (const [field, column] of Object.entries(EVENT_COLUMNS)) {

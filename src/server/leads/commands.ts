@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record.js';
 import { nodeTargets } from '../chains/targets.js';
 import { nowIso, todayInShanghai } from '../clock.js';
 import type { DB } from '../db/schema.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, ValidationError, VersionConflictError } from '../errors.js';
 import { leadSearchText } from './search.js';
 import { assertCanUseLeadRegion, assertCanWriteLeads, notFoundLead } from './policy.js';
 import { leadColumns, type LeadColumns } from './references.js';
@@ -14,9 +14,7 @@ import { leadScope } from './policy.js';
 
 type LeadRow = Awaited<ReturnType<typeof lockVisibleLead>>;
 
-export function leadVersionConflict(): ConflictError {
-  return new ConflictError({ zh: '该线索已被他人修改,请刷新后再操作', en: 'Someone else changed this lead; reload it and try again' }, 'version_conflict', 'version');
-}
+export const leadVersionConflict = () => new VersionConflictError({ zh: '线索', en: 'lead' });
 
 /** The lead as stored, if the user may see it; 404 otherwise, exactly as if it did not exist. */
 export async function lockVisibleLead(trx: Transaction<DB>, user: CurrentUser, id: number) {

@@ -4,20 +4,14 @@ import type { CreateOpportunityInput, UpdateOpportunityInput } from '../../share
 import { recordAudit } from '../audit/record.js';
 import { nowIso } from '../clock.js';
 import type { DB, OpportunityTable } from '../db/schema.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, ValidationError, VersionConflictError } from '../errors.js';
 import { assertCanOfferIn, assertCanWriteOpportunities, notFoundOpportunity } from './policy.js';
 import { findVisibleOpportunity } from './queries.js';
 
 type Trx = Transaction<DB>;
 type Row = { [K in keyof OpportunityTable]: unknown };
 
-function versionConflict(): ConflictError {
-  return new ConflictError(
-    { zh: '该投资项目已被他人修改,请刷新后再编辑', en: 'Someone else changed this opportunity; reload it and edit again' },
-    'version_conflict',
-    'version',
-  );
-}
+const versionConflict = () => new VersionConflictError({ zh: '投资项目', en: 'opportunity' });
 
 /** The region must be a county or park; a node fixes the chain (a chain given with it must be the node's). */
 async function resolvePlace(trx: Trx, input: { regionCode?: string | null; chainId?: number | null; nodeId?: number | null }) {

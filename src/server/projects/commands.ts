@@ -5,7 +5,7 @@ import { fieldLabel } from '../../shared/labels.js';
 import { recordAudit } from '../audit/record.js';
 import { nowIso, todayInShanghai } from '../clock.js';
 import type { DB, ProjectRow } from '../db/schema.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ValidationError, VersionConflictError } from '../errors.js';
 import { nextPlannedOn, planTransition } from './lifecycle.js';
 import type { ProjectWithRegion } from './presenter.js';
 import { assertCanUseRegion, assertCanWriteProjects, notFoundProject } from './policy.js';
@@ -145,13 +145,7 @@ const FIELD_COLUMNS = {
 } as const satisfies Partial<Record<keyof UpdateProjectInput, keyof ProjectRow>>;
 const TAG_COLUMNS = { tagGreen: 'tag_green', tagInnovation: 'tag_innovation', tagValue: 'tag_value' } as const;
 
-function versionConflict(): ConflictError {
-  return new ConflictError(
-    { zh: '该项目已被他人修改,请刷新后再编辑', en: 'Someone else changed this project; reload it and edit again' },
-    'version_conflict',
-    'version',
-  );
-}
+const versionConflict = () => new VersionConflictError({ zh: '项目', en: 'project' });
 
 /** Applies the row's changes only if nobody else wrote since `version` was read; returns what it set. */
 async function writeIfUnchanged(trx: Transaction<DB>, id: number, version: number, changes: Partial<ProjectRow>): Promise<Partial<ProjectRow>> {
