@@ -280,7 +280,7 @@ async function main(): Promise<void> {
     }
     if (!args['no-writes'] && (!args.only || 'lead transitions'.includes(args.only))) {
       const mine = await leadTransitionJobs(database.db, { userId: officer.id, in: officer.role === 'admin' ? undefined : officer.regionCodes }, 500_000);
-      const others = await leadTransitionJobs(database.db, { userId: admin.id, notIn: { regions: officer.regionCodes, creator: officer.id } }, 500_000);
+      const others = await leadTransitionJobs(database.db, { userId: admin.id, notIn: { regions: officer.regionCodes } }, 500_000);
       const pools = new Map<Session, Job[]>([[officer, mine], [admin, others]]);
       // The version each job carries is read from the table; the API's detail must agree, and its 404 means not merged yet.
       const first = mine[0] ?? others[0];

@@ -70,7 +70,7 @@ export interface LeadTransitionJob { path: string; body: { to: 'contacted'; vers
  * now. `scope.in` is a region officer's regions (its whole lead scope, as leads/policy.ts has it);
  * `scope.notIn` (the officer's regions) keeps the admin's pool apart from the officer's, so no lead is moved twice.
  */
-export async function leadTransitionJobs(db: Kysely<DB>, scope: { userId: number; in?: string[]; notIn?: { regions: string[]; creator: number } }, limit: number): Promise<LeadTransitionJob[]> {
+export async function leadTransitionJobs(db: Kysely<DB>, scope: { userId: number; in?: string[]; notIn?: { regions: string[] } }, limit: number): Promise<LeadTransitionJob[]> {
   let query = db.selectFrom('leads').select(['id', 'version']).where('status', '=', 'new').orderBy('id').limit(limit);
   if (scope.in) {
     const regions = scope.in.length ? scope.in : ['-'];
