@@ -19,7 +19,7 @@ export const DEMO_USERS = [
   { username: 'mulei', displayName: '木垒县招商专员(示例)', role: 'region', regionCodes: [REGION_CODES.mulei] },
   { username: 'manas', displayName: '玛纳斯县招商专员(示例)', role: 'region', regionCodes: [REGION_CODES.manas] },
   { username: 'gaoxin', displayName: '昌吉高新区招商专员(示例)', role: 'region', regionCodes: [REGION_CODES.gaoxin] },
-  { username: 'fgw', displayName: '州发展改革委专员(示例)', role: 'department', department: '发展改革委' },
+  { username: 'fgw', displayName: '州发展改革委专员(示例)', role: 'department', department: 'fgw' },
 ] as const;
 
 /** A valid, obviously made-up credit code for a sample enterprise: 91 + region + MA + serial. */

@@ -20,10 +20,23 @@ export function projectScope(user: CurrentUser) {
         return user.regionCodes.length > 0 ? eb('projects.region_code', 'in', user.regionCodes) : sql<SqlBool>`1 = 0`;
       case 'enterprise':
         return user.enterpriseUscc ? eb('projects.investor_uscc', '=', user.enterpriseUscc) : sql<SqlBool>`1 = 0`;
-      case 'department':
-        // Departments see the projects whose requests and approvals are routed to them;
-        // until that routing exists, no project is routed to any department.
-        return sql<SqlBool>`1 = 0`;
+      case 'department': {
+        // A department sees the projects whose approvals, factors or service requests are routed to it.
+        const code = user.department;
+        if (!code) return sql<SqlBool>`1 = 0`;
+        return eb.or([
+          eb.exists(eb.selectFrom('project_approvals as pa').select('pa.id').whereRef('pa.project_id', '=', 'projects.id').where('pa.department_code', '=', code)),
+          eb.exists(eb.selectFrom('project_factors as pf').select('pf.id').whereRef('pf.project_id', '=', 'projects.id').where('pf.department_code', '=', code)),
+          eb.exists(
+            eb
+              .selectFrom('service_requests as sr')
+              .innerJoin('service_request_assignments as sra', 'sra.request_id', 'sr.id')
+              .select('sr.id')
+              .whereRef('sr.project_id', '=', 'projects.id')
+              .where('sra.department_code', '=', code),
+          ),
+        ]);
+      }
     }
   };
 }
