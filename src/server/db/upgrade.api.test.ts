@@ -31,6 +31,10 @@ describe('upgrading a database that already holds leads (0008 → latest)', () =
       .insertInto('leads')
       .values({ id: 7, enterprise_id: firm.id, node_id: node.id, status: 'new', source: 'gap_analysis', note: '旧线索', score: 2.5, explanation: '供应链主', created_at: now, updated_at: now })
       .execute();
+    await db
+      .insertInto('users')
+      .values({ username: 'fgw-old', password_hash: 'x', display_name: '发改委专员', role: 'department', department: '发展改革委', created_at: now, updated_at: now })
+      .execute();
 
     await migrateToLatest(db);
 
@@ -44,5 +48,13 @@ describe('upgrading a database that already holds leads (0008 → latest)', () =
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(next.id).toBeGreaterThan(7);
+  });
+});
+
+describe('upgrading department officers (→ 0015)', () => {
+  it('turns a department officer\'s department name into the department\'s code', async () => {
+    const db = database.db as never as import('kysely').Kysely<any>;
+    const user = await db.selectFrom('users').select('department').where('username', '=', 'fgw-old').executeTakeFirstOrThrow();
+    expect(user.department).toBe('fgw');
   });
 });
