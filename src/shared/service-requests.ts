@@ -165,3 +165,19 @@ export const NEXT_ASSIGNMENT_STATUS: Record<AssignmentStatus, AssignmentStatus |
   in_progress: 'resolved',
   resolved: null,
 };
+
+/** How a refusal names each field of these bodies, in both languages. */
+export const REQUEST_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  enterpriseId: { zh: '企业', en: 'Enterprise' },
+  projectId: { zh: '项目', en: 'Project' },
+  category: { zh: '诉求类别', en: 'Category' },
+  title: { zh: '诉求标题', en: 'Title' },
+  description: { zh: '诉求内容', en: 'Description' },
+  departmentCodes: { zh: '办理部门', en: 'Departments' },
+  departmentCode: { zh: '办理部门', en: 'Department' },
+  to: { zh: '办理状态', en: 'Status' },
+  note: { zh: '办理说明', en: 'Note' },
+  rating: { zh: '评价星级', en: 'Rating' },
+  comment: { zh: '评价意见', en: 'Comment' },
+  reason: { zh: '重新办理原因', en: 'Reason' },
+};

@@ -14,6 +14,9 @@ import { createDemoOpportunities } from './opportunities.js';
 import { createDemoLeads } from './leads.js';
 import { createDemoServiceRequests } from './service-requests.js';
 
+/** The demo enterprise account's firm: the investor of a sample project, so it has a project to raise requests on. */
+export const DEMO_ENTERPRISE_NAME = '新疆示例新能源有限公司';
+
 export const DEMO_USERS = [
   { username: 'admin', displayName: '州招商局管理员', role: 'admin' },
   { username: 'leader', displayName: '州领导(示例)', role: 'leader' },
@@ -24,9 +27,6 @@ export const DEMO_USERS = [
   { username: 'zrzy', displayName: '州自然资源局专员(示例)', role: 'department', department: 'zrzy' },
   { username: 'qiye', displayName: '新疆示例新能源有限公司(示例企业)', role: 'enterprise', enterpriseUscc: demoEnterpriseUscc() },
 ] as const;
-
-/** The demo enterprise account's firm: the investor of a sample project, so it has a project to raise requests on. */
-export const DEMO_ENTERPRISE_NAME = '新疆示例新能源有限公司';
 
 export function demoEnterpriseUscc(): string {
   const index = DEMO_PROJECTS.findIndex((p) => p.investorName === DEMO_ENTERPRISE_NAME);

@@ -14,6 +14,7 @@ import {
   serviceRequestFilterSchema,
   serviceRequestListQuerySchema,
   serviceRequestPageSchema,
+  REQUEST_FIELD_LABELS,
 } from '../../shared/service-requests.js';
 import { requireUser } from '../auth/guard.js';
 import { todayInShanghai } from '../clock.js';
@@ -74,6 +75,7 @@ export function serviceRequestRoutes(app: FastifyInstance, ctx: AppContext): voi
   r.post('/api/service-requests', {
     schema: { tags: ['service-requests'], summary: 'Raise a service request (routed to the category’s department unless departments are named)', body: createServiceRequestSchema, response: { 201: z.object({ id: z.number().int() }), ...errors } },
     preValidation: writersOnly,
+    config: { fieldLabels: REQUEST_FIELD_LABELS },
     handler: async (request, reply) => {
       const id = await createServiceRequest({ db, user: requireUser(request), input: request.body });
       return reply.status(201).send({ id });
@@ -90,6 +92,7 @@ export function serviceRequestRoutes(app: FastifyInstance, ctx: AppContext): voi
     serializerCompiler: presentedJson,
     schema: { tags: ['service-requests'], summary: 'Route the request to one more department', params: idParamsSchema, body: addAssignmentSchema, response: { 201: serviceRequestDetailSchema, ...errors } },
     preValidation: writersOnly,
+    config: { fieldLabels: REQUEST_FIELD_LABELS },
     handler: async (request, reply) => {
       const user = requireUser(request);
       await addAssignment({ db, user, id: request.params.id, input: request.body });
@@ -101,6 +104,7 @@ export function serviceRequestRoutes(app: FastifyInstance, ctx: AppContext): voi
     serializerCompiler: presentedJson,
     schema: { tags: ['service-requests'], summary: 'A department accepts, works on or resolves its part', params: departmentParamsSchema, body: assignmentTransitionSchema, response: { 200: serviceRequestDetailSchema, ...errors } },
     preValidation: writersOnly,
+    config: { fieldLabels: REQUEST_FIELD_LABELS },
     handler: async (request) => {
       const user = requireUser(request);
       await transitionAssignment({ db, user, id: request.params.id, departmentCode: request.params.departmentCode, input: request.body });
@@ -112,6 +116,7 @@ export function serviceRequestRoutes(app: FastifyInstance, ctx: AppContext): voi
     serializerCompiler: presentedJson,
     schema: { tags: ['service-requests'], summary: 'The enterprise confirms the result with a 1–5 rating', params: idParamsSchema, body: confirmServiceRequestSchema, response: { 200: serviceRequestDetailSchema, ...errors } },
     preValidation: writersOnly,
+    config: { fieldLabels: REQUEST_FIELD_LABELS },
     handler: async (request) => {
       const user = requireUser(request);
       await confirmServiceRequest({ db, user, id: request.params.id, input: request.body });
@@ -123,6 +128,7 @@ export function serviceRequestRoutes(app: FastifyInstance, ctx: AppContext): voi
     serializerCompiler: presentedJson,
     schema: { tags: ['service-requests'], summary: 'The enterprise sends a resolved request back, with a reason', params: idParamsSchema, body: reopenServiceRequestSchema, response: { 200: serviceRequestDetailSchema, ...errors } },
     preValidation: writersOnly,
+    config: { fieldLabels: REQUEST_FIELD_LABELS },
     handler: async (request) => {
       const user = requireUser(request);
       await reopenServiceRequest({ db, user, id: request.params.id, input: request.body });
