@@ -181,3 +181,10 @@ export const REQUEST_FIELD_LABELS: Record<string, { zh: string; en: string }> = 
   comment: { zh: '评价意见', en: 'Comment' },
   reason: { zh: '重新办理原因', en: 'Reason' },
 };
+
+/** Where requests can go: the active departments and each category's default department and deadline. */
+export const requestRoutingSchema = z.object({
+  departments: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })),
+  categories: z.array(z.object({ category: z.enum(REQUEST_CATEGORIES), departmentCode: z.string(), workingDays: z.number().int() })),
+});
+export type RequestRouting = z.infer<typeof requestRoutingSchema>;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CurrentUser } from '../../shared/auth.js';
+import type { RequestCategory } from '../../shared/service-catalog.js';
 import { errorSchema, idParamsSchema } from '../../shared/common.js';
 import {
   addAssignmentSchema,
@@ -15,6 +16,7 @@ import {
   serviceRequestListQuerySchema,
   serviceRequestPageSchema,
   REQUEST_FIELD_LABELS,
+  requestRoutingSchema,
 } from '../../shared/service-requests.js';
 import { requireUser } from '../auth/guard.js';
 import { todayInShanghai } from '../clock.js';
@@ -69,6 +71,21 @@ export function serviceRequestRoutes(app: FastifyInstance, ctx: AppContext): voi
       const { rows, departments } = await exportRequests(db, requireUser(request), request.query, today, EXPORT_LIMIT);
       const buffer = await requestWorkbook(rows.map((row) => presentRequest(row, departments.get(row.id) ?? [], today)));
       return sendWorkbook(reply, buffer, `service-requests-${today}.xlsx`, `企业诉求-${today}.xlsx`);
+    },
+  });
+
+  r.get('/api/service-requests/routing', {
+    schema: { tags: ['service-requests'], summary: 'Active departments and each category’s default department and deadline (for the request form)', response: { 200: requestRoutingSchema, ...errors } },
+    handler: async (request) => {
+      requireUser(request);
+      const [departments, levels] = await Promise.all([
+        db.selectFrom('departments').select(['code', 'name', 'name_en']).where('active', '=', 1).orderBy('sort_order').execute(),
+        db.selectFrom('service_levels').select(['category', 'department_code', 'working_days']).orderBy('category').execute(),
+      ]);
+      return {
+        departments: departments.map((d) => ({ code: d.code, name: d.name, nameEn: d.name_en })),
+        categories: levels.map((l) => ({ category: l.category as RequestCategory, departmentCode: l.department_code, workingDays: l.working_days })),
+      };
     },
   });
 
