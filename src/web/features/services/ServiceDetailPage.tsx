@@ -34,9 +34,11 @@ export default function ServiceDetailPage() {
 
   return (
     <div>
-      <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} style={{ marginBottom: 12 }}>
-        {t('svcBack')}
-      </Button>
+      <div style={{ marginBottom: 12 }}>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+          {t('svcBack')}
+        </Button>
+      </div>
       <Space size={8} wrap style={{ marginBottom: 12 }}>
         <LightDot light={r.light} />
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="service-title">
@@ -49,7 +51,7 @@ export default function ServiceDetailPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="service-fields">
           <Descriptions.Item label={t('svcEnterprise')}>{r.enterprise.name}</Descriptions.Item>
-          <Descriptions.Item label={t('svcProject')}>{r.project ? <Link to={`/projects/${r.project.id}`}>{r.project.name}</Link> : none}</Descriptions.Item>
+          <Descriptions.Item label={t('svcProjectShown')}>{r.project ? <Link to={`/projects/${r.project.id}`}>{r.project.name}</Link> : none}</Descriptions.Item>
           <Descriptions.Item label={t('svcCategory')}>{labels.category(r.category)}</Descriptions.Item>
           <Descriptions.Item label={t('svcRegion')}>{r.regionCode ? nameOf(r.regionCode, r.regionName ?? undefined) : none}</Descriptions.Item>
           <Descriptions.Item label={t('svcRaisedBy')}>
@@ -59,7 +61,7 @@ export default function ServiceDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('svcColCreated')}>{formatTimestamp(r.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('svcDueOn')}>{r.dueOn ?? none}</Descriptions.Item>
-          {r.resolvedOnTime !== null && <Descriptions.Item label={t('svcColStatus')}>{r.resolvedOnTime ? t('svcOnTime') : t('svcLate')}</Descriptions.Item>}
+          {r.resolvedOnTime !== null && <Descriptions.Item label={t('svcResolution')}>{r.resolvedOnTime ? t('svcOnTime') : t('svcLate')}</Descriptions.Item>}
           {r.rating !== null && (
             <Descriptions.Item label={t('svcRating')}>
               <Rate disabled value={r.rating} data-testid="service-rating-shown" /> {r.ratingComment}
