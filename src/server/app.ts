@@ -22,6 +22,8 @@ import { enterpriseRoutes } from './enterprises/routes.js';
 import { leadRoutes } from './leads/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
+import { serviceRequestRoutes } from './service-requests/routes.js';
+import { attachmentRoutes } from './attachments/routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -65,6 +67,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   leadRoutes(app, ctx);
   eventRoutes(app, ctx);
   opportunityRoutes(app, ctx);
+  serviceRequestRoutes(app, ctx);
+  attachmentRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** Which hops may set X-Forwarded-For: Fastify's trustProxy (true, false, or addresses/CIDRs). */
   trustProxy: boolean | string;
+  /** The largest attachment accepted, in MB. */
+  attachmentMaxMb: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -52,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxy(env.TRUST_PROXY),
+    attachmentMaxMb: int(env.ATTACHMENT_MAX_MB, 10),
   };
 }

@@ -33,6 +33,9 @@ const LeadFormPage = lazy(() => import('./features/leads/LeadFormPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 const PublicPage = lazy(() => import('./features/opportunities/PublicPage.js'));
 const OpportunitiesPage = lazy(() => import('./features/opportunities/OpportunitiesPage.js'));
+const ServiceListPage = lazy(() => import('./features/services/ServiceListPage.js'));
+const ServiceFormPage = lazy(() => import('./features/services/ServiceFormPage.js'));
+const ServiceDetailPage = lazy(() => import('./features/services/ServiceDetailPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -90,6 +93,9 @@ export function App() {
               <Route path="leads/new" element={<Page><LeadFormPage /></Page>} />
               <Route path="leads/:id" element={<Page><LeadDetailPage /></Page>} />
               <Route path="leads/:id/edit" element={<Page><LeadFormPage /></Page>} />
+              <Route path="services" element={<Page><ServiceListPage /></Page>} />
+              <Route path="services/new" element={<Page><ServiceFormPage /></Page>} />
+              <Route path="services/:id" element={<Page><ServiceDetailPage /></Page>} />
               <Route
                 path="imports"
                 element={

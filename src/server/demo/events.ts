@@ -67,7 +67,7 @@ const GUESTS: GuestSpec[] = [
   ['刘锡鸿', '昌吉州工业和信息化局', '党组书记', 'government', 0, 'accepted', true],
   ['示例嘉宾01', '北京双杰电气股份有限公司', '示例职务', 'enterprise', 1, 'accepted', true],
   ['示例嘉宾02', '唐山海泰新能科技股份有限公司', '示例职务', 'enterprise', 1, 'accepted', true],
-  ['示例嘉宾03', '示例企业01有限公司', '示例职务', 'enterprise', 1, 'accepted', false],
+  ['示例嘉宾03', '新疆示例新能源有限公司', '示例职务', 'enterprise', 1, 'accepted', false],
   ['示例嘉宾04', '示例企业02有限公司', '示例职务', 'enterprise', 2, 'accepted', true],
   ['示例嘉宾05', '示例企业03有限公司', '示例职务', 'enterprise', 2, 'accepted', true],
   ['示例嘉宾06', '示例企业04有限公司', '示例职务', 'enterprise', 2, 'accepted', false],

@@ -56,7 +56,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     name: '示例项目:风电塔筒配套加工项目',
-    investorName: '示例企业01有限公司', sampleCode: true,
+    investorName: '新疆示例新能源有限公司', sampleCode: true,
     regionCode: R.mulei, cluster: NEW_ENERGY, chain: '风电装备', investmentWan: 20000, fundsWan: 0,
     chainLeader: '新疆东方风电新能源有限公司', capacity: '示例', tags: ['green'],
     reached: [SIGNED],

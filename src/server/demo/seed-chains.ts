@@ -20,7 +20,7 @@ const PROJECT_LINKS: [investor: string, chain: string, node: string][] = [
   ['北京双杰电气股份有限公司', '风电装备', '电气元件(变流器/箱变)'],
   ['唐山海泰新能科技股份有限公司', '风电装备', '风电场开发'],
   ['江西龙泰新材料股份有限公司', '输变电装备/电线电缆', '绝缘材料(电缆料)'],
-  ['示例企业01有限公司', '风电装备', '塔筒制造'],
+  ['新疆示例新能源有限公司', '风电装备', '塔筒制造'],
 ];
 
 export async function createDemoChainMap(db: Kysely<DB>, admin: CurrentUser): Promise<void> {

@@ -12,6 +12,10 @@ import { createDemoChainMap } from './seed-chains.js';
 import { createDemoEvents } from './events.js';
 import { createDemoOpportunities } from './opportunities.js';
 import { createDemoLeads } from './leads.js';
+import { createDemoServiceRequests } from './service-requests.js';
+
+/** The demo enterprise account's firm: the investor of a sample project, so it has a project to raise requests on. */
+export const DEMO_ENTERPRISE_NAME = '新疆示例新能源有限公司';
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: '州招商局管理员', role: 'admin' },
@@ -20,7 +24,14 @@ export const DEMO_USERS = [
   { username: 'manas', displayName: '玛纳斯县招商专员(示例)', role: 'region', regionCodes: [REGION_CODES.manas] },
   { username: 'gaoxin', displayName: '昌吉高新区招商专员(示例)', role: 'region', regionCodes: [REGION_CODES.gaoxin] },
   { username: 'fgw', displayName: '州发展改革委专员(示例)', role: 'department', department: 'fgw' },
+  { username: 'zrzy', displayName: '州自然资源局专员(示例)', role: 'department', department: 'zrzy' },
+  { username: 'qiye', displayName: '新疆示例新能源有限公司(示例企业)', role: 'enterprise', enterpriseUscc: demoEnterpriseUscc() },
 ] as const;
+
+export function demoEnterpriseUscc(): string {
+  const index = DEMO_PROJECTS.findIndex((p) => p.investorName === DEMO_ENTERPRISE_NAME);
+  return sampleUscc(DEMO_PROJECTS[index].regionCode, index + 1);
+}
 
 /** A valid, obviously made-up credit code for a sample enterprise: 91 + region + MA + serial. */
 export function sampleUscc(regionCode: string, serial: number): string {
@@ -85,6 +96,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, config: Pick<Config, 'demo
   await createDemoEvents(db, admin);
   await createDemoOpportunities(db, admin);
   await createDemoLeads(db, users);
+  await createDemoServiceRequests(db, users);
   await recordAudit(db, { actor: admin, action: 'demo.load', entity: 'system', entityId: null, after: { projects: DEMO_PROJECTS.length } });
   return true;
 }

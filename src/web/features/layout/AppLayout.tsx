@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -18,6 +19,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 import { useAuth } from '../auth/AuthProvider.js';
+import { serviceMenuKey } from '../services/menu.js';
 
 const { Header, Sider, Content } = Layout;
 
@@ -45,6 +47,7 @@ export function AppLayout() {
         { key: '/leads/board', label: <span data-testid="menu-leads-board">{t('lpBoard')}</span> },
       ],
     },
+    { key: '/services', icon: <CustomerServiceOutlined />, label: <span data-testid="menu-services">{t(serviceMenuKey(user?.role))}</span> },
     ...(user && user.role !== 'department' && user.role !== 'enterprise'
       ? [{ key: '/events', icon: <ScheduleOutlined />, label: <span data-testid="menu-events">{t('menuEvents')}</span> }]
       : []),
@@ -69,7 +72,8 @@ export function AppLayout() {
       items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);
-        navigate(key);
+        // A department's entry opens its own queue.
+        navigate(key === '/services' && user?.role === 'department' && user.department ? `/services?departmentCode=${user.department}` : key);
       }}
     />
   );
