@@ -22,6 +22,9 @@ import { enterpriseRoutes } from './enterprises/routes.js';
 import { leadRoutes } from './leads/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { escalateRoutes } from './service-requests/escalate-routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -65,6 +68,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   leadRoutes(app, ctx);
   eventRoutes(app, ctx);
   opportunityRoutes(app, ctx);
+  notificationRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  escalateRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

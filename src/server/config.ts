@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** Which hops may set X-Forwarded-For: Fastify's trustProxy (true, false, or addresses/CIDRs). */
   trustProxy: boolean | string;
+  /** Seconds between sweeps of service deadlines (reminders, 督办); 0 turns the scheduler off. */
+  sweepIntervalSeconds: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -26,6 +28,12 @@ function bool(value: string | undefined, fallback: boolean): boolean {
 function int(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** Like int(), but 0 is a value of its own ("off"), not a fallback. */
+function nonNegativeInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 // Only a proxy the operator names may say who the client is; otherwise any visitor could claim a new
@@ -52,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxy(env.TRUST_PROXY),
+    sweepIntervalSeconds: nonNegativeInt(env.SWEEP_INTERVAL_SECONDS, 60),
   };
 }
