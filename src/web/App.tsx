@@ -33,6 +33,8 @@ const LeadFormPage = lazy(() => import('./features/leads/LeadFormPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 const PublicPage = lazy(() => import('./features/opportunities/PublicPage.js'));
 const OpportunitiesPage = lazy(() => import('./features/opportunities/OpportunitiesPage.js'));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js'));
+const ServiceSettingsPage = lazy(() => import('./features/settings/ServiceSettingsPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -103,6 +105,15 @@ export function App() {
                 element={
                   <RequireAuth admin>
                     <Page><AuditPage /></Page>
+                  </RequireAuth>
+                }
+              />
+              <Route path="notifications" element={<Page><NotificationsPage /></Page>} />
+              <Route
+                path="settings/services"
+                element={
+                  <RequireAuth admin>
+                    <Page><ServiceSettingsPage /></Page>
                   </RequireAuth>
                 }
               />
