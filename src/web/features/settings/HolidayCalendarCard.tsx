@@ -83,7 +83,7 @@ export function HolidayCalendarCard({ editable }: { editable: boolean }) {
           loading={calendar.isLoading}
           dataSource={calendar.data?.items ?? []}
           onRow={() => rowAttrs}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ pageSize: 60, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('setCalendarEmpty')} /> }}
           columns={[
             { title: t('setColDay'), dataIndex: 'day' },
