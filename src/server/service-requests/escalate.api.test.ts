@@ -87,6 +87,15 @@ describe('sweepServiceDeadlines', () => {
     expect(await events(id)).toEqual([]);
   });
 
+  it('an overdue assignment of a department with no officers waits until one joins, then is reminded once', async () => {
+    const { id } = await insertServiceRequest(server.db, { enterprise_id: enterpriseId, due_on: daysAgo(1), red_on: daysAgo(-2) }, [{ department_code: 'jtj' }]);
+    expect((await sweep()).overdue).toBe(0);
+    const jtj = await createUser({ db: server.db, username: 'jtj', password: TEST_PASSWORD, displayName: '交通运输局专员', role: 'department', department: 'jtj' });
+    expect((await sweep()).overdue).toBe(1);
+    expect((await sweep()).overdue).toBe(0);
+    expect((await notices(id, 'overdue')).map((n) => n.user_id)).toEqual([jtj.id]);
+  });
+
   it('a resolved or confirmed request past its red line is neither escalated nor reminded', async () => {
     const resolved = await insertServiceRequest(server.db, { enterprise_id: enterpriseId, status: 'resolved', due_on: null, red_on: daysAgo(3) });
     const confirmed = await insertServiceRequest(server.db, { enterprise_id: enterpriseId, status: 'confirmed', due_on: null, red_on: daysAgo(3) });

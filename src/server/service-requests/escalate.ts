@@ -103,7 +103,11 @@ function pendingReminders(db: Kysely<DB>, kind: NotificationKind, range: { from?
     .where('a.status', '<>', 'resolved')
     .where('r.status', 'not in', CLOSED)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('notifications as n').select('n.id').where('n.dedupe_key', '=', sql<string>`${kind + ':'} || cast(a.id as varchar(20)) || ${':'} || a.due_on`))),
+      eb.and([
+        eb.not(eb.exists(eb.selectFrom('notifications as n').select('n.id').where('n.dedupe_key', '=', sql<string>`${kind + ':'} || cast(a.id as varchar(20)) || ${':'} || a.due_on`))),
+        // A department with nobody to tell would otherwise be retried every sweep, one transaction each.
+        eb.exists(eb.selectFrom('users as u').select('u.id').whereRef('u.department', '=', 'a.department_code').where('u.role', '=', 'department').where('u.active', '=', 1)),
+      ]),
     );
   q = range.before ? q.where('a.due_on', '<', range.to) : q.where('a.due_on', '>=', range.from!).where('a.due_on', '<=', range.to);
   return q.orderBy('a.id').execute();

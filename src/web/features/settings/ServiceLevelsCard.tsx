@@ -78,7 +78,7 @@ export function ServiceLevelsCard() {
                 value={value(row).departmentCode}
                 options={departments}
                 onChange={(code) => edit(row, { departmentCode: code })}
-                style={{ width: 200 }}
+                style={{ width: 240 }}
                 showSearch
                 optionFilterProp="label"
               />
