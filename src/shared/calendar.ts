@@ -29,7 +29,8 @@ export const deadlineSchema = z.object({ from: z.string(), days: z.number().int(
 export type Deadline = z.infer<typeof deadlineSchema>;
 
 export const SERVICE_LEVEL_MAX_DAYS = 60;
-const levelDays = z.number().int().min(1).max(SERVICE_LEVEL_MAX_DAYS);
+// The range (1..SERVICE_LEVEL_MAX_DAYS) is checked by the command, whose message names the category.
+const levelDays = z.number().int().describe(`1–${SERVICE_LEVEL_MAX_DAYS} working days`);
 
 export const serviceLevelSchema = z.object({
   category: z.enum(REQUEST_CATEGORIES),

@@ -122,9 +122,15 @@ describe('service levels', () => {
   it('0 or 61 working days → 400 naming the field; an unknown department → 400 naming it', async () => {
     const zero = await admin.request('PUT', '/api/service-levels', { items: [{ category: 'power', departmentCode: 'gdj', workingDays: 0, escalateAfterDays: 1 }] });
     expect([zero.status, zero.body.error.field]).toEqual([400, 'items.0.workingDays']);
-    expect(zero.body.error.message).toContain('办理时限');
+    expect(zero.body.error.message).toBe('“用电”的办理时限应为 1 至 60 个工作日');
     const big = await admin.request('PUT', '/api/service-levels', { items: [{ category: 'power', departmentCode: 'gdj', workingDays: 5, escalateAfterDays: 61 }] });
     expect([big.status, big.body.error.field]).toEqual([400, 'items.0.escalateAfterDays']);
+    admin.lang = 'en';
+    const en = await admin.request('PUT', '/api/service-levels', { items: [{ category: 'power', departmentCode: 'gdj', workingDays: 5, escalateAfterDays: 61 }] });
+    admin.lang = 'zh';
+    expect(en.body.error.message).toBe('The escalation delay for Power must be 1 to 60 working days');
+    const fraction = await admin.request('PUT', '/api/service-levels', { items: [{ category: 'power', departmentCode: 'gdj', workingDays: 2.5, escalateAfterDays: 1 }] });
+    expect([fraction.status, fraction.body.error.field]).toEqual([400, 'items.0.workingDays']);
     const dept = await admin.request('PUT', '/api/service-levels', { items: [{ category: 'power', departmentCode: 'nope', workingDays: 5, escalateAfterDays: 2 }] });
     expect([dept.status, dept.body.error.field]).toEqual([400, 'items.0.departmentCode']);
     const after = serviceLevelListSchema.parse((await admin.get('/api/service-levels')).body);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
-import type { PutCalendarDayInput, PutServiceLevelsInput } from '../../shared/calendar.js';
+import { SERVICE_LEVEL_MAX_DAYS, type PutCalendarDayInput, type PutServiceLevelsInput } from '../../shared/calendar.js';
+import { REQUEST_CATEGORY_LABELS } from '../../shared/service-catalog.js';
 import { recordAudit } from '../audit/record.js';
 import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
@@ -54,6 +55,15 @@ export async function updateServiceLevels(options: { db: Kysely<DB>; user: Curre
     for (const [index, item] of input.items.entries()) {
       if (!known.has(item.departmentCode)) {
         throw new ValidationError(`items.${index}.departmentCode`, { zh: '承办部门不存在', en: 'No such department' });
+      }
+      const category = REQUEST_CATEGORY_LABELS[item.category];
+      for (const [key, what] of [['workingDays', { zh: '办理时限', en: 'deadline' }], ['escalateAfterDays', { zh: '超期督办时限', en: 'escalation delay' }]] as const) {
+        if (item[key] < 1 || item[key] > SERVICE_LEVEL_MAX_DAYS) {
+          throw new ValidationError(`items.${index}.${key}`, {
+            zh: `“${category.zh}”的${what.zh}应为 1 至 ${SERVICE_LEVEL_MAX_DAYS} 个工作日`,
+            en: `The ${what.en} for ${category.en} must be 1 to ${SERVICE_LEVEL_MAX_DAYS} working days`,
+          });
+        }
       }
       if (seen.has(item.category)) {
         throw new ValidationError(`items.${index}.category`, { zh: '同一诉求类别只能出现一次', en: 'Each category may appear only once' });
