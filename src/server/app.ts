@@ -24,6 +24,9 @@ import { eventRoutes } from './events/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
 import { serviceRequestRoutes } from './service-requests/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { escalateRoutes } from './service-requests/escalate-routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -69,6 +72,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   opportunityRoutes(app, ctx);
   serviceRequestRoutes(app, ctx);
   attachmentRoutes(app, ctx);
+  notificationRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  escalateRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -18,6 +18,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** The largest attachment accepted, in MB. */
   attachmentMaxMb: number;
+  /** Seconds between sweeps of service deadlines (reminders, 督办); 0 turns the scheduler off. */
+  sweepIntervalSeconds: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -28,6 +30,12 @@ function bool(value: string | undefined, fallback: boolean): boolean {
 function int(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** Like int(), but 0 is a value of its own ("off"), not a fallback. */
+function nonNegativeInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 // Only a proxy the operator names may say who the client is; otherwise any visitor could claim a new
@@ -55,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxy(env.TRUST_PROXY),
     attachmentMaxMb: int(env.ATTACHMENT_MAX_MB, 10),
+    sweepIntervalSeconds: nonNegativeInt(env.SWEEP_INTERVAL_SECONDS, 60),
   };
 }

@@ -36,6 +36,8 @@ const OpportunitiesPage = lazy(() => import('./features/opportunities/Opportunit
 const ServiceListPage = lazy(() => import('./features/services/ServiceListPage.js'));
 const ServiceFormPage = lazy(() => import('./features/services/ServiceFormPage.js'));
 const ServiceDetailPage = lazy(() => import('./features/services/ServiceDetailPage.js'));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js'));
+const ServiceSettingsPage = lazy(() => import('./features/settings/ServiceSettingsPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -109,6 +111,15 @@ export function App() {
                 element={
                   <RequireAuth admin>
                     <Page><AuditPage /></Page>
+                  </RequireAuth>
+                }
+              />
+              <Route path="notifications" element={<Page><NotificationsPage /></Page>} />
+              <Route
+                path="settings/services"
+                element={
+                  <RequireAuth admin>
+                    <Page><ServiceSettingsPage /></Page>
                   </RequireAuth>
                 }
               />

@@ -1,3 +1,5 @@
+import type { Insertable } from 'kysely';
+import type { ServiceRequestTable } from '../../src/server/db/schema.js';
 import type { CreateEnterpriseInput } from '../../src/shared/enterprises.js';
 import type { CreateEventInput } from '../../src/shared/events.js';
 import type { CreateLeadInput } from '../../src/shared/leads.js';
@@ -99,6 +101,37 @@ export function buildLead(overrides: Partial<CreateLeadInput> = {}): CreateLeadI
     nextStep: '电话联系对接',
     nextStepOn: daysAgo(-7),
     note: '测试线索',
+    ...overrides,
+  };
+}
+
+let serviceRequestSerial = 0;
+
+/**
+ * A service_requests row to insert directly (tests of escalation and figures set the deadline columns
+ * themselves): an open request of 木垒县, due in a week, red three days later, unless told otherwise.
+ */
+export function buildServiceRequestRow(overrides: Partial<Insertable<ServiceRequestTable>> & { enterprise_id: number }): Insertable<ServiceRequestTable> {
+  serviceRequestSerial += 1;
+  const now = new Date().toISOString();
+  return {
+    category: 'land',
+    title: `测试诉求${serviceRequestSerial}`,
+    description: '测试用诉求',
+    status: 'in_progress',
+    region_code: REGION_CODES.mulei,
+    due_on: daysAgo(-7),
+    red_on: daysAgo(-10),
+    escalated_at: null,
+    escalation_note: null,
+    resolved_at: null,
+    confirmed_at: null,
+    resolved_on_time: null,
+    rating: null,
+    project_id: null,
+    raised_by: null,
+    created_at: now,
+    updated_at: now,
     ...overrides,
   };
 }

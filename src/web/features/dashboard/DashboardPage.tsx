@@ -1,6 +1,5 @@
-import { Alert, Button, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { formatYuan } from '../../../shared/format.js';
 import { ALL_STAGES } from '../../../shared/stages.js';
@@ -12,21 +11,8 @@ import { OverdueTable } from './OverdueTable.js';
 import { BarChart } from './BarChart.js';
 import { LeadReminders } from './LeadReminders.js';
 import { useAuth } from '../auth/AuthProvider.js';
-
-function Kpi({ title, testId, value, danger }: { title: string; testId: string; value: ReactNode; danger?: boolean }) {
-  return (
-    <Card size="small">
-      <Statistic
-        title={title}
-        valueRender={() => (
-          <span data-testid={testId} className={danger ? 'kpi-value-red' : undefined}>
-            {value}
-          </span>
-        )}
-      />
-    </Card>
-  );
-}
+import { Kpi } from './Kpi.js';
+import { ServicesCard } from './ServicesCard.js';
 
 export default function DashboardPage() {
   const { t, lang, stage } = useI18n();
@@ -76,6 +62,7 @@ export default function DashboardPage() {
           </Col>
         </Row>
       )}
+      <ServicesCard />
       {canWrite && <LeadReminders />}
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={10}>

@@ -10,6 +10,7 @@ import {
   MenuOutlined,
   ProjectOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   ShopOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
@@ -20,6 +21,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { serviceMenuKey } from '../services/menu.js';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 
 const { Header, Sider, Content } = Layout;
 
@@ -58,17 +60,25 @@ export function AppLayout() {
       ? [
           { key: '/imports', icon: <CloudUploadOutlined />, label: <span data-testid="menu-imports">{t('menuImports')}</span> },
           { key: '/audit', icon: <AuditOutlined />, label: <span data-testid="menu-audit">{t('menuAudit')}</span> },
+          {
+            key: 'settings-menu',
+            icon: <SettingOutlined />,
+            label: <span data-testid="menu-settings">{t('setMenu')}</span>,
+            children: [{ key: '/settings/services', label: <span data-testid="menu-settings-services">{t('setServices')}</span> }],
+          },
         ]
       : []),
   ];
-  const selected = location.pathname.startsWith('/leads/board') ? '/leads/board' : '/' + (location.pathname.split('/')[1] ?? '');
+  const selected = location.pathname.startsWith('/leads/board') || location.pathname.startsWith('/settings/')
+    ? location.pathname
+    : '/' + (location.pathname.split('/')[1] ?? '');
 
   const menu = (
     <Menu
       theme={mobile ? 'light' : 'dark'}
       mode="inline"
       selectedKeys={[selected]}
-      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : []}
+      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : []}
       items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);
@@ -109,6 +119,7 @@ export function AppLayout() {
                 {!mobile && <Tag color="blue">{role(user.role)}</Tag>}
               </span>
             )}
+            <NotificationBell />
             <LanguageSwitch compact={mobile} />
             <Button
               type="text"
