@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_pipeline_events.js';
 import * as m0013 from './migrations/0013_lead_indexes.js';
 import * as m0014 from './migrations/0014_lead_scope_indexes.js';
 import * as m0015 from './migrations/0015_enterprise_services.js';
+import * as m0017 from './migrations/0017_project_blocks.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0013_lead_indexes': m0013,
   '0014_lead_scope_indexes': m0014,
   '0015_enterprise_services': m0015,
+  '0017_project_blocks': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
