@@ -11,6 +11,7 @@ import { createDemoProjects, createDemoUsers } from '../../src/server/demo/seed.
 import { createDemoChainMap } from '../../src/server/demo/seed-chains.js';
 import { createDemoEvents } from '../../src/server/demo/events.js';
 import { createDemoLeads } from '../../src/server/demo/leads.js';
+import { createDemoApprovals } from '../../src/server/demo/approvals.js';
 import { ApiClient } from './client.js';
 import { createTestDatabase } from './database.js';
 
@@ -32,7 +33,7 @@ export interface TestServer {
  * A real HTTP server on a fresh database (SQLite or PostgreSQL per LIANZHU_TEST_DB), with the demo's
  * users and, when asked, the demo's projects from the report.
  */
-export async function startTestServer(options: { demoProjects?: boolean; demoLeads?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { demoProjects?: boolean; demoLeads?: boolean; demoApprovals?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const config = { ...loadConfig({}), dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, ...options.config };
   const database = openDatabase(config);
@@ -43,6 +44,7 @@ export async function startTestServer(options: { demoProjects?: boolean; demoLea
     await createDemoChainMap(database.db, users.get('admin')!);
     await createDemoEvents(database.db, users.get('admin')!);
     if (options.demoLeads) await createDemoLeads(database.db, users);
+    if (options.demoApprovals) await createDemoApprovals(database.db, users.get('admin')!);
   }
   const app = await buildApp({ db: database.db, engine: database.engine, config });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

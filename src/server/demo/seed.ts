@@ -12,6 +12,7 @@ import { createDemoChainMap } from './seed-chains.js';
 import { createDemoEvents } from './events.js';
 import { createDemoOpportunities } from './opportunities.js';
 import { createDemoLeads } from './leads.js';
+import { createDemoApprovals } from './approvals.js';
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: '州招商局管理员', role: 'admin' },
@@ -81,6 +82,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, config: Pick<Config, 'demo
   const users = await createDemoUsers(db, config.demoPassword);
   const admin = users.get('admin')!;
   await createDemoProjects(db, admin);
+  await createDemoApprovals(db, admin);
   await createDemoChainMap(db, admin);
   await createDemoEvents(db, admin);
   await createDemoOpportunities(db, admin);
