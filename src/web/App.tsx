@@ -33,6 +33,8 @@ const LeadFormPage = lazy(() => import('./features/leads/LeadFormPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 const PublicPage = lazy(() => import('./features/opportunities/PublicPage.js'));
 const OpportunitiesPage = lazy(() => import('./features/opportunities/OpportunitiesPage.js'));
+const ApprovalQueuePage = lazy(() => import('./features/approvals/ApprovalQueuePage.js'));
+const ApprovalTemplatesPage = lazy(() => import('./features/approvals/ApprovalTemplatesPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -90,6 +92,15 @@ export function App() {
               <Route path="leads/new" element={<Page><LeadFormPage /></Page>} />
               <Route path="leads/:id" element={<Page><LeadDetailPage /></Page>} />
               <Route path="leads/:id/edit" element={<Page><LeadFormPage /></Page>} />
+              <Route path="approvals" element={<Page><ApprovalQueuePage /></Page>} />
+              <Route
+                path="settings/approval-templates"
+                element={
+                  <RequireAuth admin>
+                    <Page><ApprovalTemplatesPage /></Page>
+                  </RequireAuth>
+                }
+              />
               <Route
                 path="imports"
                 element={

@@ -9,7 +9,9 @@ import {
   MenuOutlined,
   ProjectOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
@@ -51,21 +53,30 @@ export function AppLayout() {
     ...(user && ['admin', 'leader', 'region'].includes(user.role)
       ? [{ key: '/opportunities', icon: <ShopOutlined />, label: <span data-testid="menu-opportunities">{t('menuOpportunities')}</span> }]
       : []),
+    { key: '/approvals', icon: <SolutionOutlined />, label: <span data-testid="menu-approvals">{t('apMenuQueue')}</span> },
     ...(isAdmin
       ? [
+          {
+            key: 'settings-menu',
+            icon: <SettingOutlined />,
+            label: <span data-testid="menu-settings">{t('apMenuSettings')}</span>,
+            children: [{ key: '/settings/approval-templates', label: <span data-testid="menu-approval-templates">{t('apMenuTemplates')}</span> }],
+          },
           { key: '/imports', icon: <CloudUploadOutlined />, label: <span data-testid="menu-imports">{t('menuImports')}</span> },
           { key: '/audit', icon: <AuditOutlined />, label: <span data-testid="menu-audit">{t('menuAudit')}</span> },
         ]
       : []),
   ];
-  const selected = location.pathname.startsWith('/leads/board') ? '/leads/board' : '/' + (location.pathname.split('/')[1] ?? '');
+  const selected = location.pathname.startsWith('/leads/board') || location.pathname.startsWith('/settings/')
+    ? location.pathname
+    : '/' + (location.pathname.split('/')[1] ?? '');
 
   const menu = (
     <Menu
       theme={mobile ? 'light' : 'dark'}
       mode="inline"
       selectedKeys={[selected]}
-      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : []}
+      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : []}
       items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);
