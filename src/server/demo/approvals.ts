@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import { FACTOR_DEFAULT_BLOCKS } from '../../shared/approvals.js';
-import { stageIndex, STAGES, type Stage } from '../../shared/stages.js';
+import { stageIndex, type Stage } from '../../shared/stages.js';
 import { applyApprovalTemplate, updateApproval } from '../approvals/commands.js';
 import { putFactor } from '../approvals/factors.js';
 import { todayInShanghai } from '../clock.js';
@@ -36,7 +36,7 @@ function clearedOn(p: { stage: string; stage_date: string } & ProjectDates, bloc
 export async function createDemoApprovals(db: Kysely<DB>, admin: CurrentUser): Promise<void> {
   const projects = await db
     .selectFrom('projects')
-    .select(['id', 'name', 'chain', 'stage', 'stage_date', 'investment_yuan', 'negotiating_on as negotiating', 'signed_on as signed', 'landed_on as landed', 'started_on as started', 'operating_on as operating', 'full_capacity_on as full_capacity'])
+    .select(['id', 'name', 'chain', 'stage', 'stage_date', 'investment_yuan', 'negotiating_on as negotiating', 'signed_on as signed', 'landed_on as landed', 'started_on as started', 'operating_on as operating', 'full_capacity_on as full_capacity', 'planned_started_on'])
     .where('is_sample', '=', 1)
     .orderBy('id')
     .execute();
@@ -71,7 +71,7 @@ async function move(db: Kysely<DB>, admin: CurrentUser, id: number, version: num
 }
 
 /** Land for every project, power once it is past landing; each secured in full except the named shortfalls. */
-async function demoFactors(db: Kysely<DB>, admin: CurrentUser, p: { id: number; name: string; stage: string; stage_date: string; investment_yuan: number } & ProjectDates, i: number) {
+async function demoFactors(db: Kysely<DB>, admin: CurrentUser, p: { id: number; name: string; stage: string; stage_date: string; investment_yuan: number; planned_started_on: string | null } & ProjectDates, i: number) {
   const reached = stageIndex(p.stage as Stage);
   const landMu = Math.max(50, Math.round(Number(p.investment_yuan) / 10_000 / 400));
   const landShort = p.name === LAND_SHORT;
@@ -101,7 +101,7 @@ async function demoFactors(db: Kysely<DB>, admin: CurrentUser, p: { id: number; 
       securedAmount: short ? 800 : kva,
       // The shortfall is wanted for construction power, so it blocks the start, not operation.
       blocksStage: short ? 'started' : FACTOR_DEFAULT_BLOCKS.power,
-      neededBy: p.started ?? p.operating ?? STAGES.map((s) => p[s]).filter(Boolean).pop() ?? null,
+      neededBy: p.started ?? p.planned_started_on,
       securedOn: short ? null : (p.landed ?? null),
       note: '示例数据',
     },
