@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { blockedMilestone, type BlockedMilestone, type BlockingApproval, type BlockingFactor } from '../../shared/project-blocks.js';
 import type { ApprovalStatus, FactorKind } from '../../shared/service-catalog.js';
 import type { AnyStage, Stage } from '../../shared/stages.js';
+import { recordAudit, type AuditEntryInput } from '../audit/record.js';
 import type { DB } from '../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -68,4 +69,10 @@ export async function refreshProjectBlock(trx: Transaction<DB>, projectId: numbe
   const stage = blocked?.stage ?? null;
   if (stage !== project.blocked_stage) await trx.updateTable('projects').set({ blocked_stage: stage }).where('id', '=', projectId).execute();
   return blocked;
+}
+
+/** Closes every approval or factor write: the project's blocked stage follows it, and the audit log records it. */
+export async function settleProjectWrite(trx: Transaction<DB>, projectId: number, audit: AuditEntryInput): Promise<void> {
+  await refreshProjectBlock(trx, projectId);
+  await recordAudit(trx, audit);
 }

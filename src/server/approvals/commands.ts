@@ -8,7 +8,7 @@ import type { DB } from '../db/schema.js';
 import { ConflictError, ValidationError, VersionConflictError } from '../errors.js';
 import { notify } from '../notifications/notify.js';
 import { notFoundProject } from '../projects/policy.js';
-import { refreshProjectBlock } from './blocks.js';
+import { settleProjectWrite } from './blocks.js';
 import { APPROVAL_NOUN, assertAdmin, assertCanEditApproval, assertCanManageProject, assertCanWaive, notFoundApproval } from './policy.js';
 import { findVisibleApproval, findVisibleProjectRef } from './queries.js';
 
@@ -76,8 +76,7 @@ export async function applyApprovalTemplate(options: { db: Kysely<DB>; user: Cur
     if (added.length > 0) await trx.insertInto('project_approvals').values(added).execute();
     if (project.project_type !== input.projectType) await trx.updateTable('projects').set({ project_type: input.projectType }).where('id', '=', projectId).execute();
     if (added.length === 0 && project.project_type === input.projectType) return 0;
-    await refreshProjectBlock(trx, projectId);
-    await recordAudit(trx, {
+    await settleProjectWrite(trx, projectId, {
       actor: user,
       action: 'approval.apply_template',
       entity: 'project',
@@ -113,8 +112,7 @@ export async function createApproval(options: { db: Kysely<DB>; user: CurrentUse
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await refreshProjectBlock(trx, projectId);
-    await recordAudit(trx, { actor: user, action: 'approval.create', entity: 'approval', entityId: row.id, after: row });
+    await settleProjectWrite(trx, projectId, { actor: user, action: 'approval.create', entity: 'approval', entityId: row.id, after: row });
     await notifyDepartments(trx, user, project, [row]);
     return row.id;
   });
@@ -193,8 +191,7 @@ export async function updateApproval(options: { db: Kysely<DB>; user: CurrentUse
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw approvalVersionConflict();
-    await refreshProjectBlock(trx, row.project_id);
-    await recordAudit(trx, { actor: user, action: 'approval.update', entity: 'approval', entityId: id, before: Object.fromEntries(changed.map((k) => [k, row[k]])), after: set });
+    await settleProjectWrite(trx, row.project_id, { actor: user, action: 'approval.update', entity: 'approval', entityId: id, before: Object.fromEntries(changed.map((k) => [k, row[k]])), after: set });
     if (set.status) {
       const label = APPROVAL_STATUS_LABELS[set.status as ApprovalStatus];
       const regionOfficers = await trx.selectFrom('user_regions').innerJoin('users', 'users.id', 'user_regions.user_id').select('users.id').where('user_regions.region_code', '=', row.region_code).where('users.active', '=', 1).execute();
@@ -226,9 +223,8 @@ export async function deleteApproval(options: { db: Kysely<DB>; user: CurrentUse
       throw new ConflictError({ zh: '该审批事项已有文件,不能删除;如不需办理,请标记为“无需办理”', en: 'This item has documents and cannot be deleted; mark it not required instead' }, 'approval_has_documents');
     }
     await trx.deleteFrom('project_approvals').where('id', '=', id).where('version', '=', version).execute();
-    await refreshProjectBlock(trx, row.project_id);
     const { department_name: _d, department_name_en: _e, name_en: _n, region_code: _r, project_name: _p, ...before } = row;
-    await recordAudit(trx, { actor: user, action: 'approval.delete', entity: 'approval', entityId: id, before });
+    await settleProjectWrite(trx, row.project_id, { actor: user, action: 'approval.delete', entity: 'approval', entityId: id, before });
   });
 }
 

@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import { FACTOR_DEFAULT_BLOCKS, type PutFactorInput } from '../../shared/approvals.js';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { FactorKind } from '../../shared/service-catalog.js';
-import { recordAudit } from '../audit/record.js';
 import { nowIso, todayInShanghai } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { VersionConflictError } from '../errors.js';
-import { refreshProjectBlock } from './blocks.js';
+import { settleProjectWrite } from './blocks.js';
 import { assertDepartment, assertNotFuture, lockManagedProject } from './commands.js';
 import { FACTOR_NOUN, notFoundFactor } from './policy.js';
 
@@ -46,8 +45,7 @@ export async function putFactor(options: { db: Kysely<DB>; user: CurrentUser; pr
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await refreshProjectBlock(trx, projectId);
-      await recordAudit(trx, { actor: user, action: 'factor.create', entity: 'project_factor', entityId: created.id, after: created });
+      await settleProjectWrite(trx, projectId, { actor: user, action: 'factor.create', entity: 'project_factor', entityId: created.id, after: created });
       return;
     }
     if (input.version !== row.version) throw factorVersionConflict();
@@ -70,8 +68,7 @@ export async function putFactor(options: { db: Kysely<DB>; user: CurrentUser; pr
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw factorVersionConflict();
-    await refreshProjectBlock(trx, projectId);
-    await recordAudit(trx, { actor: user, action: 'factor.update', entity: 'project_factor', entityId: row.id, before: Object.fromEntries(changed.map((k) => [k, row[k]])), after: set });
+    await settleProjectWrite(trx, projectId, { actor: user, action: 'factor.update', entity: 'project_factor', entityId: row.id, before: Object.fromEntries(changed.map((k) => [k, row[k]])), after: set });
   });
 }
 
@@ -82,7 +79,6 @@ export async function deleteFactor(options: { db: Kysely<DB>; user: CurrentUser;
     const row = await trx.selectFrom('project_factors').selectAll().where('project_id', '=', projectId).where('kind', '=', kind).executeTakeFirst();
     if (!row) throw notFoundFactor();
     await trx.deleteFrom('project_factors').where('id', '=', row.id).execute();
-    await refreshProjectBlock(trx, projectId);
-    await recordAudit(trx, { actor: user, action: 'factor.delete', entity: 'project_factor', entityId: row.id, before: row });
+    await settleProjectWrite(trx, projectId, { actor: user, action: 'factor.delete', entity: 'project_factor', entityId: row.id, before: row });
   });
 }

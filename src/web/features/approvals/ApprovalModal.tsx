@@ -1,13 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { APPROVAL_MOVES, BLOCKABLE_STAGES, type ApprovalItem, type UpdateApprovalInput } from '../../../shared/approvals.js';
 import { todayInShanghai } from '../../../shared/format.js';
 import { APPROVAL_STATUS_LABELS, type ApprovalStatus } from '../../../shared/service-catalog.js';
-import { errorMessage, applyFieldError } from '../../api/formErrors.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { approvalApi } from './api.js';
+import { useModalSave } from './useModalSave.js';
 
 interface Department {
   code: string;
@@ -45,9 +44,8 @@ export function ApprovalModal(props: {
 }) {
   const { item, manage, isAdmin } = props;
   const { t, lang, stage } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
+  const save = useModalSave(form, FIELDS, props);
   const today = dayjs(todayInShanghai());
 
   const moves: ApprovalStatus[] = item
@@ -72,15 +70,8 @@ export function ApprovalModal(props: {
       }
       return approvalApi.update(item.id, body);
     },
-    onSuccess: () => {
-      message.success(t('apSaved'));
-      props.onSaved();
-      props.onClose();
-    },
-    onError: (err) => {
-      if (!applyFieldError(form, err, FIELDS)) setError(errorMessage(err));
-      props.onSaved();
-    },
+    onSuccess: save.onSuccess,
+    onError: save.onError,
   });
 
   const onStatus = (s: ApprovalStatus) => {
@@ -95,19 +86,16 @@ export function ApprovalModal(props: {
       open
       title={item ? `${t('apHandle')}:${item.name}` : t('apAddItem')}
       onCancel={props.onClose}
-      onOk={() => {
-        setError(null);
-        form.submit();
-      }}
+      onOk={save.submit}
       okButtonProps={{ loading: mutation.isPending, 'data-testid': 'approval-save' } as ButtonProps}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="approval-error" />}
+      {save.error && <Alert type="error" showIcon message={save.error} style={{ marginBottom: 12 }} data-testid="approval-error" />}
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={(v) => mutation.mutate(v)}
-        onValuesChange={() => setError(null)}
+        onValuesChange={save.clearError}
         initialValues={
           item
             ? { name: item.name, departmentCode: item.department.code, blocksStage: item.blocksStage, status: item.status, submittedOn: day(item.submittedOn), approvedOn: day(item.approvedOn), documentNo: item.documentNo, note: item.note }

@@ -1,13 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { BLOCKABLE_STAGES, FACTOR_DEFAULT_BLOCKS, type Factor } from '../../../shared/approvals.js';
 import { todayInShanghai } from '../../../shared/format.js';
 import { FACTOR_KINDS, type FactorKind } from '../../../shared/service-catalog.js';
-import { applyFieldError, errorMessage } from '../../api/formErrors.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { approvalApi } from './api.js';
+import { useModalSave } from './useModalSave.js';
 import { factorName, factorUnit } from './labels.js';
 
 interface Values {
@@ -27,9 +26,8 @@ const text = (v: Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : null
 export function FactorModal(props: { projectId: number; factor: Factor | null; taken: FactorKind[]; onClose: () => void; onSaved: () => void }) {
   const { factor } = props;
   const { t, lang, stage } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
+  const save = useModalSave(form, FIELDS, props);
   const today = dayjs(todayInShanghai());
   const kind = Form.useWatch('kind', form) ?? factor?.kind;
 
@@ -44,15 +42,8 @@ export function FactorModal(props: { projectId: number; factor: Factor | null; t
         blocksStage: v.blocksStage,
         note: v.note?.trim() ?? '',
       }),
-    onSuccess: () => {
-      message.success(t('apSaved'));
-      props.onSaved();
-      props.onClose();
-    },
-    onError: (err) => {
-      if (!applyFieldError(form, err, FIELDS)) setError(errorMessage(err));
-      props.onSaved();
-    },
+    onSuccess: save.onSuccess,
+    onError: save.onError,
   });
 
   const free = FACTOR_KINDS.filter((k) => !props.taken.includes(k));
@@ -61,20 +52,17 @@ export function FactorModal(props: { projectId: number; factor: Factor | null; t
       open
       title={factor ? `${t('apEdit')}:${factorName(factor.kind, lang)}` : t('apAddFactor')}
       onCancel={props.onClose}
-      onOk={() => {
-        setError(null);
-        form.submit();
-      }}
+      onOk={save.submit}
       okButtonProps={{ loading: mutation.isPending, 'data-testid': 'factor-save' } as ButtonProps}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {save.error && <Alert type="error" showIcon message={save.error} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={(v) => mutation.mutate(v)}
         onValuesChange={(changed: Partial<Values>) => {
-          setError(null);
+          save.clearError();
           if (changed.kind && !factor) form.setFieldValue('blocksStage', FACTOR_DEFAULT_BLOCKS[changed.kind]);
         }}
         initialValues={

@@ -14,6 +14,7 @@ import { FactorModal } from './FactorModal.js';
 import { ApprovalStatusTag, BlockedBanner, factorName } from './labels.js';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx';
+const TABLE = { rowKey: 'id', size: 'small', pagination: false } as const;
 const amount = (n: number) => (Math.round(n * 100) / 100).toLocaleString('zh-CN');
 
 /** The project's 审批与要素 tab: what blocks the next milestone, the approval items and the factors. */
@@ -187,11 +188,9 @@ export function ProjectServicesTab({ projectId }: { projectId: number }) {
         }
       >
         <Table<ApprovalItem>
-          rowKey="id"
-          size="small"
+          {...TABLE}
           columns={approvalColumns}
           dataSource={s.approvals}
-          pagination={false}
           scroll={{ x: 1200 }}
           onRow={(a) => ({ 'data-testid': 'approval-row', 'data-name': a.name }) as React.HTMLAttributes<HTMLElement>}
           locale={{ emptyText: <Empty description={t('apNoApprovals')} /> }}
@@ -209,11 +208,9 @@ export function ProjectServicesTab({ projectId }: { projectId: number }) {
         }
       >
         <Table<Factor>
-          rowKey="id"
-          size="small"
+          {...TABLE}
           columns={factorColumns}
           dataSource={s.factors}
-          pagination={false}
           scroll={{ x: 1000 }}
           onRow={(f) => ({ 'data-testid': 'factor-row', 'data-kind': f.kind }) as React.HTMLAttributes<HTMLElement>}
           locale={{ emptyText: <Empty description={t('apNoFactors')} /> }}
