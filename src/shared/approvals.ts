@@ -194,3 +194,20 @@ export const approvalQueueItemSchema = approvalItemSchema.extend({
 export type ApprovalQueueItem = z.infer<typeof approvalQueueItemSchema>;
 export const approvalQueuePageSchema = pageOf(approvalQueueItemSchema);
 export type ApprovalQueuePage = z.infer<typeof approvalQueuePageSchema>;
+
+// ---- the audit log's words for this module's writes
+export const APPROVAL_AUDIT_ACTIONS: Record<string, { zh: string; en: string }> = {
+  'approval.apply_template': { zh: '套用审批模板', en: 'Applied approval template' },
+  'approval.create': { zh: '新增审批事项', en: 'Added approval item' },
+  'approval.update': { zh: '办理审批事项', en: 'Updated approval item' },
+  'approval.delete': { zh: '删除审批事项', en: 'Deleted approval item' },
+  'approval_template.put': { zh: '修改审批模板', en: 'Changed approval template' },
+  'factor.create': { zh: '登记要素保障', en: 'Recorded factor guarantee' },
+  'factor.update': { zh: '更新要素保障', en: 'Updated factor guarantee' },
+  'factor.delete': { zh: '删除要素保障', en: 'Deleted factor guarantee' },
+};
+export const APPROVAL_AUDIT_ENTITIES: Record<string, { zh: string; en: string }> = {
+  approval: { zh: '审批事项', en: 'Approval item' },
+  approval_template: { zh: '审批模板', en: 'Approval template' },
+  project_factor: { zh: '要素保障', en: 'Factor guarantee' },
+};
