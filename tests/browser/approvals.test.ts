@@ -42,6 +42,12 @@ describe('approvals and factors in Chromium', () => {
     expect(page.url()).toContain('tab=services');
     await screenshot(page, 'approvals-project-tab-approved');
 
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Start blocked: power short by 1,200 kVA').waitFor();
+    expect(await page.locator('[data-testid="approval-row"][data-name="施工许可"]').innerText()).toContain('Construction permit');
+    await screenshot(page, 'approvals-project-tab-en');
+    await page.getByTestId('lang-switch').click();
+
     await page.goto(`${ctx.server.url}/settings/approval-templates`);
     await page.getByTestId('template-industrial').waitFor();
     await screenshot(page, 'approvals-templates');

@@ -36,7 +36,7 @@ function clearedOn(p: { stage: string; stage_date: string } & ProjectDates, bloc
 export async function createDemoApprovals(db: Kysely<DB>, admin: CurrentUser): Promise<void> {
   const projects = await db
     .selectFrom('projects')
-    .select(['id', 'name', 'chain', 'stage', 'stage_date', 'investment_yuan', 'negotiating_on as negotiating', 'signed_on as signed', 'landed_on as landed', 'started_on as started', 'operating_on as operating', 'full_capacity_on as full_capacity', 'planned_started_on'])
+    .select(['id', 'name', 'chain', 'stage', 'stage_date', 'investment_yuan', 'negotiating_on as negotiating', 'signed_on as signed', 'landed_on as landed', 'started_on as started', 'operating_on as operating', 'full_capacity_on as full_capacity', 'planned_landed_on', 'planned_started_on'])
     .where('is_sample', '=', 1)
     .orderBy('id')
     .execute();
@@ -71,7 +71,7 @@ async function move(db: Kysely<DB>, admin: CurrentUser, id: number, version: num
 }
 
 /** Land for every project, power once it is past landing; each secured in full except the named shortfalls. */
-async function demoFactors(db: Kysely<DB>, admin: CurrentUser, p: { id: number; name: string; stage: string; stage_date: string; investment_yuan: number; planned_started_on: string | null } & ProjectDates, i: number) {
+async function demoFactors(db: Kysely<DB>, admin: CurrentUser, p: { id: number; name: string; stage: string; stage_date: string; investment_yuan: number; planned_landed_on: string | null; planned_started_on: string | null } & ProjectDates, i: number) {
   const reached = stageIndex(p.stage as Stage);
   const landMu = Math.max(50, Math.round(Number(p.investment_yuan) / 10_000 / 400));
   const landShort = p.name === LAND_SHORT;
@@ -83,7 +83,7 @@ async function demoFactors(db: Kysely<DB>, admin: CurrentUser, p: { id: number; 
     input: {
       requiredAmount: landMu,
       securedAmount: landShort ? Math.round(landMu * 0.6) : landMu,
-      neededBy: p.landed ?? '2026-12-31',
+      neededBy: p.landed ?? p.planned_landed_on,
       securedOn: landShort ? null : (p.landed ?? shift(p.signed ?? p.stage_date, 30)),
       note: '示例数据',
     },
