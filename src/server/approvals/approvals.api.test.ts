@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalItemSchema, approvalQueuePageSchema, projectServicesSchema } from '../../shared/approvals.js';
 import { projectPageSchema } from '../../shared/projects.js';
@@ -82,6 +83,11 @@ describe('blocked milestone', () => {
     expect(row.blocked.stage).toBe('started');
     expect(row.blocked.reasons.map((r: { name: string }) => r.name)).toContain('施工许可');
     expect(page.items.every((p: { blocked: unknown }) => p.blocked !== null)).toBe(true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await mulei.get(`/api/projects/export.xlsx?blocked=1&q=${encodeURIComponent('受阻筛选测试')}`)).raw!);
+    const sheet = book.worksheets[0];
+    const column = (sheet.getRow(1).values as string[]).indexOf('受阻');
+    expect(String(sheet.getRow(2).getCell(column).value)).toMatch(/^开工受阻:.*施工许可未批复/);
 
     await clearAllBut(id, '');
     const stored = await server.db.selectFrom('projects').select('blocked_stage').where('id', '=', id).executeTakeFirstOrThrow();

@@ -12,14 +12,24 @@ export function approvalNameEn(eb: ExpressionBuilder<DB, 'project_approvals'>) {
   return eb.selectFrom('approval_templates as t').select((e) => e.fn.max('t.name_en').as('n')).whereRef('t.name', '=', 'project_approvals.name').as('name_en');
 }
 
+/** Ids per `in (…)` list: an export's tens of thousands would pass both engines' limit on bound parameters. */
+export const ID_SLICE = 1000;
+
 /**
- * Each project's blocked milestone, for many projects in two queries (approvals, factors) whatever
- * their number: the ledger page asks for its twenty rows at once, never one by one.
+ * Each project's blocked milestone, for many projects in two queries (approvals, factors) per slice of
+ * ids: the ledger page asks for its twenty rows at once, never one by one.
  */
 export async function blockedByProject(db: Db, projects: readonly { id: number; stage: string }[]): Promise<Map<number, BlockedMilestone | null>> {
   const out = new Map<number, BlockedMilestone | null>();
+  for (let i = 0; i < projects.length; i += ID_SLICE) {
+    for (const [id, blocked] of await blockedSlice(db, projects.slice(i, i + ID_SLICE))) out.set(id, blocked);
+  }
+  return out;
+}
+
+async function blockedSlice(db: Db, projects: readonly { id: number; stage: string }[]): Promise<Map<number, BlockedMilestone | null>> {
+  const out = new Map<number, BlockedMilestone | null>();
   const ids = projects.map((p) => p.id);
-  if (ids.length === 0) return out;
   const [approvals, factors] = await Promise.all([
     db
       .selectFrom('project_approvals')

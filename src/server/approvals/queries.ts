@@ -4,7 +4,7 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { DB } from '../db/schema.js';
 import { containsSearch } from '../db/search.js';
 import { projectScope } from '../projects/policy.js';
-import { approvalNameEn } from './blocks.js';
+import { approvalNameEn, ID_SLICE } from './blocks.js';
 import { approvalQueueScope } from './policy.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -20,8 +20,6 @@ function approvalsWithNames(db: Db) {
 }
 export type ApprovalRow = Awaited<ReturnType<ReturnType<typeof approvalsWithNames>['executeTakeFirstOrThrow']>>;
 
-const ATTACHMENT_SLICE = 1000;
-
 export interface AttachmentRow {
   id: number;
   owner_id: number;
@@ -32,13 +30,12 @@ export interface AttachmentRow {
 /** The documents of the given items, grouped by item: one query for a whole page. */
 export async function approvalAttachments(db: Db, approvalIds: number[]): Promise<Map<number, AttachmentRow[]>> {
   const out = new Map<number, AttachmentRow[]>();
-  // In slices: an export's tens of thousands of ids would pass both engines' limit on bound parameters.
-  for (let i = 0; i < approvalIds.length; i += ATTACHMENT_SLICE) {
+  for (let i = 0; i < approvalIds.length; i += ID_SLICE) {
     const rows = await db
       .selectFrom('attachments')
       .select(['id', 'owner_id', 'file_name', 'size_bytes'])
       .where('owner_type', '=', 'approval')
-      .where('owner_id', 'in', approvalIds.slice(i, i + ATTACHMENT_SLICE))
+      .where('owner_id', 'in', approvalIds.slice(i, i + ID_SLICE))
       .orderBy('id')
       .execute();
     for (const r of rows) out.set(r.owner_id, [...(out.get(r.owner_id) ?? []), r]);

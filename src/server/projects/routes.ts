@@ -63,7 +63,9 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request, reply) => {
       const rows = await sortedRows(db, requireUser(request), request.query).limit(EXPORT_LIMIT).execute();
       const today = todayInShanghai();
-      const buffer = await projectWorkbook(rows.map((row) => presentProject(row, today)));
+      // Only the rows the stored column marks blocked need their reasons read.
+      const blocked = await blockedByProject(db, rows.filter((row) => row.blocked_stage !== null));
+      const buffer = await projectWorkbook(rows.map((row) => ({ ...presentProject(row, today), blocked: blocked.get(row.id) ?? null })));
       return sendWorkbook(reply, buffer, `projects-${today}.xlsx`, `项目台账-${today}.xlsx`);
     },
   });
