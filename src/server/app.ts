@@ -27,6 +27,7 @@ import { attachmentRoutes } from './attachments/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { escalateRoutes } from './service-requests/escalate-routes.js';
+import { approvalRoutes } from './approvals/routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   notificationRoutes(app, ctx);
   calendarRoutes(app, ctx);
   escalateRoutes(app, ctx);
+  approvalRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

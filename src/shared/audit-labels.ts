@@ -1,8 +1,10 @@
 import { OPPORTUNITY_AUDIT_ACTIONS, OPPORTUNITY_AUDIT_ENTITIES } from './opportunity-labels.js';
+import { APPROVAL_AUDIT_ACTIONS, APPROVAL_AUDIT_ENTITIES } from './approvals.js';
 
 // The actions and entities the server writes to the audit log, as people read them.
 export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   ...OPPORTUNITY_AUDIT_ACTIONS,
+  ...APPROVAL_AUDIT_ACTIONS,
   'auth.login': { zh: '登录', en: 'Signed in' },
   'demo.load': { zh: '载入演示数据', en: 'Loaded the demo' },
   'project.create': { zh: '新建项目', en: 'Created project' },
@@ -14,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
 
 export const AUDIT_ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   ...OPPORTUNITY_AUDIT_ENTITIES,
+  ...APPROVAL_AUDIT_ENTITIES,
   project: { zh: '项目', en: 'Project' },
   user: { zh: '用户', en: 'User' },
   system: { zh: '系统', en: 'System' },

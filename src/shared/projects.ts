@@ -4,6 +4,7 @@ import { ALL_STAGES, INITIAL_STAGES, STAGES } from './stages.js';
 import { isValidUscc } from './uscc.js';
 import { PROJECT_SORTS } from './project-sorts.js';
 import { LEAD_SOURCES } from './leads.js';
+import { blockedSchema } from './approvals.js';
 
 export { PROJECT_SORTS };
 
@@ -86,6 +87,8 @@ export const projectListQuerySchema = pageQuerySchema
     overdue: z.enum(['true', 'false']).optional(),
     q: text(100).optional(),
     enterpriseId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    /** 1: only projects a missing approval or factor keeps from their next stage; 0: only the others. */
+    blocked: z.enum(['1', '0']).optional(),
     sort: z.enum(PROJECT_SORTS).default('updatedAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
   })
@@ -143,7 +146,10 @@ export const projectSchema = z.object({
   updatedAt: z.string(),
 });
 export type Project = z.infer<typeof projectSchema>;
-export const projectPageSchema = pageOf(projectSchema);
+/** A ledger row also says which milestone is blocked and by what (shared/project-blocks.ts). */
+export const projectListItemSchema = projectSchema.extend({ blocked: blockedSchema.nullable() });
+export type ProjectListItem = z.infer<typeof projectListItemSchema>;
+export const projectPageSchema = pageOf(projectListItemSchema);
 export type ProjectPage = z.infer<typeof projectPageSchema>;
 
 export const transitionRecordSchema = z.object({

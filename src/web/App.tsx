@@ -38,6 +38,8 @@ const ServiceFormPage = lazy(() => import('./features/services/ServiceFormPage.j
 const ServiceDetailPage = lazy(() => import('./features/services/ServiceDetailPage.js'));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js'));
 const ServiceSettingsPage = lazy(() => import('./features/settings/ServiceSettingsPage.js'));
+const ApprovalQueuePage = lazy(() => import('./features/approvals/ApprovalQueuePage.js'));
+const ApprovalTemplatesPage = lazy(() => import('./features/approvals/ApprovalTemplatesPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -98,6 +100,15 @@ export function App() {
               <Route path="services" element={<Page><ServiceListPage /></Page>} />
               <Route path="services/new" element={<Page><ServiceFormPage /></Page>} />
               <Route path="services/:id" element={<Page><ServiceDetailPage /></Page>} />
+              <Route path="approvals" element={<Page><ApprovalQueuePage /></Page>} />
+              <Route
+                path="settings/approval-templates"
+                element={
+                  <RequireAuth admin>
+                    <Page><ApprovalTemplatesPage /></Page>
+                  </RequireAuth>
+                }
+              />
               <Route
                 path="imports"
                 element={

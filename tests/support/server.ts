@@ -12,6 +12,7 @@ import { createDemoChainMap } from '../../src/server/demo/seed-chains.js';
 import { createDemoEvents } from '../../src/server/demo/events.js';
 import { createDemoLeads } from '../../src/server/demo/leads.js';
 import { createDemoServiceRequests } from '../../src/server/demo/service-requests.js';
+import { createDemoApprovals } from '../../src/server/demo/approvals.js';
 import { ApiClient } from './client.js';
 import { createTestDatabase } from './database.js';
 
@@ -33,7 +34,9 @@ export interface TestServer {
  * A real HTTP server on a fresh database (SQLite or PostgreSQL per LIANZHU_TEST_DB), with the demo's
  * users and, when asked, the demo's projects from the report.
  */
-export async function startTestServer(options: { demoProjects?: boolean; demoLeads?: boolean; demoServiceRequests?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { demoProjects?: boolean; demoLeads?: boolean; demoApprovals?: boolean; demoServiceRequests?: boolean; config?: Partial<Config> } = {},
+): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const config = { ...loadConfig({}), dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, ...options.config };
   const database = openDatabase(config);
@@ -44,6 +47,7 @@ export async function startTestServer(options: { demoProjects?: boolean; demoLea
     await createDemoChainMap(database.db, users.get('admin')!);
     await createDemoEvents(database.db, users.get('admin')!);
     if (options.demoLeads) await createDemoLeads(database.db, users);
+    if (options.demoApprovals) await createDemoApprovals(database.db, users.get('admin')!);
   }
   if (options.demoServiceRequests) await createDemoServiceRequests(database.db, users);
   const app = await buildApp({ db: database.db, engine: database.engine, config });

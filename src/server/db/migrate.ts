@@ -12,6 +12,7 @@ import * as m0013 from './migrations/0013_lead_indexes.js';
 import * as m0014 from './migrations/0014_lead_scope_indexes.js';
 import * as m0015 from './migrations/0015_enterprise_services.js';
 import * as m0016 from './migrations/0016_holiday_calendar.js';
+import * as m0017 from './migrations/0017_project_blocks.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0014_lead_scope_indexes': m0014,
   '0015_enterprise_services': m0015,
   '0016_holiday_calendar': m0016,
+  '0017_project_blocks': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

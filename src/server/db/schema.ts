@@ -81,6 +81,8 @@ export interface ProjectTable {
   node_id: number | null;
   lead_id: Generated<number | null>;
   project_type: string | null;
+  /** The next stage a missing approval or factor blocks (0017), kept by approvals/blocks.ts. */
+  blocked_stage: string | null;
   version: number;
   created_by: number | null;
   created_at: string;

@@ -16,6 +16,7 @@ import { createDemoServiceRequests } from './service-requests.js';
 
 /** The demo enterprise account's firm: the investor of a sample project, so it has a project to raise requests on. */
 export const DEMO_ENTERPRISE_NAME = '新疆示例新能源有限公司';
+import { createDemoApprovals } from './approvals.js';
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: '州招商局管理员', role: 'admin' },
@@ -92,6 +93,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, config: Pick<Config, 'demo
   const users = await createDemoUsers(db, config.demoPassword);
   const admin = users.get('admin')!;
   await createDemoProjects(db, admin);
+  await createDemoApprovals(db, admin);
   await createDemoChainMap(db, admin);
   await createDemoEvents(db, admin);
   await createDemoOpportunities(db, admin);

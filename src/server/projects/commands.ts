@@ -11,6 +11,7 @@ import type { ProjectWithRegion } from './presenter.js';
 import { assertCanUseRegion, assertCanWriteProjects, notFoundProject } from './policy.js';
 import { findVisibleProject } from './queries.js';
 import { projectSearchText } from './search.js';
+import { refreshProjectBlock } from '../approvals/blocks.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const PLANNED = ['signed', 'landed', 'started', 'operating', 'full_capacity'] as const;
@@ -222,6 +223,8 @@ export async function transitionProject(options: { db: Kysely<DB>; user: Current
         created_at: nowIso(),
       })
       .execute();
+    // A new stage changes which prerequisites are due (approvals/blocks.ts).
+    const blocked = await refreshProjectBlock(trx, id);
     await recordAudit(trx, {
       actor: user,
       action: `project.${plan.kind}`,
@@ -230,6 +233,6 @@ export async function transitionProject(options: { db: Kysely<DB>; user: Current
       before: Object.fromEntries(Object.keys(plan.changes).map((k) => [k, row[k as keyof ProjectRow]])),
       after: { ...plan.changes, note: input.note ?? null, reason: input.reason ?? null },
     });
-    return { ...row, ...written };
+    return { ...row, ...written, blocked_stage: blocked?.stage ?? null };
   });
 }

@@ -1,4 +1,5 @@
-import type { Project } from '../../shared/projects.js';
+import type { ProjectListItem as Project } from '../../shared/projects.js';
+import { formatBlocked } from '../../shared/project-blocks.js';
 import { STAGE_LABELS } from '../../shared/stages.js';
 import { formatTimestamp } from '../../shared/format.js';
 import { excelText, tableWorkbook, type SheetColumn } from '../http/excel.js';
@@ -20,6 +21,7 @@ const COLUMNS: SheetColumn<Project>[] = [
   { header: '阶段日期', width: 12, value: (p) => p.stageDate },
   { header: '下一阶段计划日期', width: 16, value: (p) => p.nextPlannedDate ?? '' },
   { header: '逾期天数', width: 10, value: (p) => (p.overdue ? p.overdueDays : '') as number | string },
+  { header: '受阻', width: 36, value: (p) => (p.blocked ? formatBlocked(p.blocked, 'zh') : '') },
   { header: '引进链主企业', width: 24, value: (p) => excelText(p.chainLeader) },
   { header: '包联责任人', width: 14, value: (p) => excelText(p.officer) },
   { header: '含绿量', width: 8, value: (p) => yesNo(p.tagGreen) },

@@ -55,6 +55,7 @@ function projectFilter(user: CurrentUser, filters: ProjectExportQuery, today: ()
     if (filters.overdue === 'true') all.push(eb('projects.next_planned_on', '<', today()));
     if (filters.overdue === 'false') all.push(eb.or([eb('projects.next_planned_on', 'is', null), eb('projects.next_planned_on', '>=', today())]));
     if (filters.q) all.push(containsSearch('projects.search_text', filters.q) as Expression<SqlBool>);
+    if (filters.blocked) all.push(eb('projects.blocked_stage', filters.blocked === '1' ? 'is not' : 'is', null));
     return eb.and(all);
   };
 }

@@ -22,6 +22,7 @@ import { presentProject, presentTransition } from './presenter.js';
 import { findVisibleProject, lazyToday, listProjects, projectHistory, sortedRows } from './queries.js';
 import { sendWorkbook } from '../http/excel.js';
 import { presentedJson } from './serialize.js';
+import { blockedByProject } from '../approvals/blocks.js';
 
 const EXPORT_LIMIT = 50_000;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -47,7 +48,8 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const today = lazyToday();
       const { rows, total } = await listProjects(db, requireUser(request), request.query, today);
-      return { items: rows.map((row) => presentProject(row, today())), total };
+      const blocked = await blockedByProject(db, rows);
+      return { items: rows.map((row) => ({ ...presentProject(row, today()), blocked: blocked.get(row.id) ?? null })), total };
     },
   });
 
@@ -61,7 +63,9 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request, reply) => {
       const rows = await sortedRows(db, requireUser(request), request.query).limit(EXPORT_LIMIT).execute();
       const today = todayInShanghai();
-      const buffer = await projectWorkbook(rows.map((row) => presentProject(row, today)));
+      // Only the rows the stored column marks blocked need their reasons read.
+      const blocked = await blockedByProject(db, rows.filter((row) => row.blocked_stage !== null));
+      const buffer = await projectWorkbook(rows.map((row) => ({ ...presentProject(row, today), blocked: blocked.get(row.id) ?? null })));
       return sendWorkbook(reply, buffer, `projects-${today}.xlsx`, `项目台账-${today}.xlsx`);
     },
   });

@@ -55,6 +55,7 @@ export interface ProjectFilters {
   overdue?: 'true' | 'false';
   q?: string;
   enterpriseId?: number;
+  blocked?: '1';
   sort?: string;
   order?: 'asc' | 'desc';
 }

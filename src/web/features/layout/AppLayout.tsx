@@ -12,6 +12,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
@@ -56,6 +57,7 @@ export function AppLayout() {
     ...(user && ['admin', 'leader', 'region'].includes(user.role)
       ? [{ key: '/opportunities', icon: <ShopOutlined />, label: <span data-testid="menu-opportunities">{t('menuOpportunities')}</span> }]
       : []),
+    { key: '/approvals', icon: <SolutionOutlined />, label: <span data-testid="menu-approvals">{t('apMenuQueue')}</span> },
     ...(isAdmin
       ? [
           { key: '/imports', icon: <CloudUploadOutlined />, label: <span data-testid="menu-imports">{t('menuImports')}</span> },
@@ -64,7 +66,10 @@ export function AppLayout() {
             key: 'settings-menu',
             icon: <SettingOutlined />,
             label: <span data-testid="menu-settings">{t('setMenu')}</span>,
-            children: [{ key: '/settings/services', label: <span data-testid="menu-settings-services">{t('setServices')}</span> }],
+            children: [
+              { key: '/settings/services', label: <span data-testid="menu-settings-services">{t('setServices')}</span> },
+              { key: '/settings/approval-templates', label: <span data-testid="menu-approval-templates">{t('apMenuTemplates')}</span> },
+            ],
           },
         ]
       : []),

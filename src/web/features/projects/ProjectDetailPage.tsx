@@ -1,8 +1,8 @@
 import { ArrowLeftOutlined, EditOutlined, RollbackOutlined, StopOutlined, StepForwardOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { formatTimestamp, formatYuan } from '../../../shared/format.js';
 import { furthestReached, isOpenStage, nextStage, rollbackTargets } from '../../../shared/stages.js';
 import { ApiError } from '../../api/client.js';
@@ -17,6 +17,7 @@ import { OverdueTag, SampleTag, StageTag } from './StageTag.js';
 import { TransitionModal, type TransitionMode } from './TransitionModal.js';
 import { useSigningEventItem } from '../events/useSigningEventItem.js';
 import { LeadOrigin } from '../leads/LeadOrigin.js';
+import { ProjectServicesTab } from '../approvals/ProjectServicesTab.js';
 
 export default function ProjectDetailPage() {
   const { id: idParam } = useParams();
@@ -26,6 +27,8 @@ export default function ProjectDetailPage() {
   const { nameOf } = useRegions();
   const navigate = useNavigate();
   const [mode, setMode] = useState<TransitionMode | null>(null);
+  // The tab is in the URL so a notification can open a project at its approvals.
+  const [search, setSearch] = useSearchParams();
 
   const project = useQuery({
     queryKey: ['project', id],
@@ -113,55 +116,64 @@ export default function ProjectDetailPage() {
         )}
       </Card>
 
-      <Card size="small" title={t('basicInfo')} style={{ marginBottom: 12 }}>
-        <Descriptions
-          size="small"
-          bordered
-          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
-          data-testid="project-fields"
-          items={[
-            { key: 'name', label: field('name'), children: p.name },
-            { key: 'investorName', label: field('investorName'), children: p.investorName },
-            { key: 'investorUscc', label: field('investorUscc'), children: text(p.investorUscc) },
-            {
-              key: 'enterprise',
-              label: field('enterpriseId'),
-              children: p.enterprise ? (
-                <Link to={`/enterprises/${p.enterprise.id}`} data-testid="project-enterprise">
-                  {p.enterprise.name}
-                </Link>
-              ) : (
-                none
-              ),
-            },
-            {
-              key: 'node',
-              label: field('nodeId'),
-              children: p.node ? (
-                <Link to={`/chains/${p.node.chainId}`} data-testid="project-node">
-                  {`${p.node.chainName} / ${p.node.name}`}
-                </Link>
-              ) : (
-                none
-              ),
-            },
-            { key: 'region', label: field('regionCode'), children: nameOf(p.regionCode, p.regionName) },
-            { key: 'cluster', label: field('cluster'), children: text(p.cluster) },
-            { key: 'chain', label: field('chain'), children: text(p.chain) },
-            { key: 'investment', label: t('colInvestment'), children: formatYuan(p.investmentYuan, lang) },
-            { key: 'funds', label: t('kpiFunds'), children: formatYuan(p.fundsInPlaceYuan, lang) },
-            { key: 'capacity', label: field('capacity'), children: text(p.capacity) },
-            { key: 'chainLeader', label: field('chainLeader'), children: text(p.chainLeader) },
-            ...signingEvent,
-            ...(p.lead ? [{ key: 'lead', label: `${t('lpLeadSource')} / ${t('lpReferredBy')}`, children: <LeadOrigin lead={p.lead} /> }] : []),
-            { key: 'officer', label: field('officer'), children: text(p.officer) },
-            { key: 'tags', label: t('tags'), children: tags.length ? tags : none },
-            {
-              key: 'stageDate',
-              label: field('stageDate'),
-              children: (
-                <>
-                  <StageTag stage={p.stage} /> {p.stageDate}
+      <Tabs
+        activeKey={search.get('tab') === 'services' ? 'services' : 'basic'}
+        onChange={(key) => setSearch(key === 'services' ? { tab: 'services' } : {}, { replace: true })}
+        items={[
+          {
+            key: 'basic',
+            label: t('basicInfo'),
+            children: (
+              <>
+                <Card size="small" title={t('basicInfo')} style={{ marginBottom: 12 }}>
+                  <Descriptions
+                    size="small"
+                    bordered
+                    column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+                    data-testid="project-fields"
+                    items={[
+                      { key: 'name', label: field('name'), children: p.name },
+                      { key: 'investorName', label: field('investorName'), children: p.investorName },
+                      { key: 'investorUscc', label: field('investorUscc'), children: text(p.investorUscc) },
+                      {
+                        key: 'enterprise',
+                        label: field('enterpriseId'),
+                        children: p.enterprise ? (
+                          <Link to={`/enterprises/${p.enterprise.id}`} data-testid="project-enterprise">
+                            {p.enterprise.name}
+                          </Link>
+                        ) : (
+                          none
+                        ),
+                      },
+                      {
+                        key: 'node',
+                        label: field('nodeId'),
+                        children: p.node ? (
+                          <Link to={`/chains/${p.node.chainId}`} data-testid="project-node">
+                            {`${p.node.chainName} / ${p.node.name}`}
+                          </Link>
+                        ) : (
+                          none
+                        ),
+                      },
+                      { key: 'region', label: field('regionCode'), children: nameOf(p.regionCode, p.regionName) },
+                      { key: 'cluster', label: field('cluster'), children: text(p.cluster) },
+                      { key: 'chain', label: field('chain'), children: text(p.chain) },
+                      { key: 'investment', label: t('colInvestment'), children: formatYuan(p.investmentYuan, lang) },
+                      { key: 'funds', label: t('kpiFunds'), children: formatYuan(p.fundsInPlaceYuan, lang) },
+                      { key: 'capacity', label: field('capacity'), children: text(p.capacity) },
+                      { key: 'chainLeader', label: field('chainLeader'), children: text(p.chainLeader) },
+                      ...signingEvent,
+                      ...(p.lead ? [{ key: 'lead', label: `${t('lpLeadSource')} / ${t('lpReferredBy')}`, children: <LeadOrigin lead={p.lead} /> }] : []),
+                      { key: 'officer', label: field('officer'), children: text(p.officer) },
+                      { key: 'tags', label: t('tags'), children: tags.length ? tags : none },
+                      {
+                        key: 'stageDate',
+                        label: field('stageDate'),
+                        children: (
+                          <>
+                            <StageTag stage={p.stage} /> {p.stageDate}
                 </>
               ),
             },
@@ -179,6 +191,12 @@ export default function ProjectDetailPage() {
       <Card size="small" title={t('history')}>
         {history.isLoading ? <Skeleton active /> : <HistoryTimeline items={records} />}
       </Card>
+              </>
+            ),
+          },
+          { key: 'services', label: <span data-testid="tab-services">{t('apTab')}</span>, children: <ProjectServicesTab projectId={p.id} /> },
+        ]}
+      />
 
       {mode && <TransitionModal project={p} mode={mode} onClose={() => setMode(null)} />}
     </div>

@@ -54,6 +54,15 @@ export function ProjectFilterBar({ state }: { state: ListState }) {
         />
         <span>{t('filterOverdue')}</span>
       </Space>
+      <Space size={4}>
+        <Switch
+          checked={params.blocked === '1'}
+          onChange={(on) => update({ blocked: on ? '1' : undefined })}
+          data-testid="filter-blocked"
+          aria-label={t('apBlockedOnly')}
+        />
+        <span>{t('apBlockedOnly')}</span>
+      </Space>
       <Input.Search
         allowClear
         placeholder={t('searchPlaceholder')}

@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatTimestamp, formatYuan } from '../../../shared/format.js';
-import type { Project } from '../../../shared/projects.js';
+import type { ProjectListItem as Project } from '../../../shared/projects.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -12,6 +12,7 @@ import { ProjectFilterBar } from './ProjectFilterBar.js';
 import { OverdueTag, SampleTag, StageTag } from './StageTag.js';
 import type { ProjectSort } from '../../../shared/project-sorts.js';
 import { useListParams } from './useListParams.js';
+import { BlockedTag } from '../approvals/labels.js';
 
 const rowAttrs = { 'data-testid': 'project-row' } as HTMLAttributes<HTMLElement>;
 
@@ -95,6 +96,12 @@ export default function ProjectListPage() {
       ),
     },
     {
+      title: t('apBlockedCol'),
+      key: 'blocked',
+      width: 200,
+      render: (_, p) => <BlockedTag blocked={p.blocked} />,
+    },
+    {
       title: t('colUpdated'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
@@ -167,6 +174,7 @@ export default function ProjectListPage() {
                     <Typography.Text type="secondary">{nameOf(p.regionCode, p.regionName)}</Typography.Text>
                     <Typography.Text strong>{formatYuan(p.investmentYuan, lang)}</Typography.Text>
                     {p.overdue && <OverdueTag days={p.overdueDays} />}
+                    <BlockedTag blocked={p.blocked} />
                   </Space>
                 </Card>
               )}
@@ -189,7 +197,7 @@ export default function ProjectListPage() {
             loading={list.isFetching}
             onChange={onTableChange}
             onRow={() => rowAttrs}
-            scroll={{ x: 1020 }}
+            scroll={{ x: 1220 }}
             locale={{ emptyText: empty }}
             pagination={pager}
             data-testid="project-table"

@@ -54,6 +54,8 @@ export function TransitionModal({
     onSuccess: (p) => {
       qc.setQueryData(['project', p.id], p);
       void qc.invalidateQueries({ queryKey: ['history', p.id] });
+      // A new stage changes which approvals and factors are due (the 审批与要素 tab's banner).
+      void qc.invalidateQueries({ queryKey: ['project-services', p.id] });
       void qc.invalidateQueries({ queryKey: ['projects'] });
       void qc.invalidateQueries({ queryKey: ['dashboard'] });
       message.success(t('transitionDone'));

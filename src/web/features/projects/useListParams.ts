@@ -27,6 +27,7 @@ export function useListParams() {
       stage: search.get('stage') || undefined,
       overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
       q: search.get('q') || undefined,
+      blocked: search.get('blocked') === '1' ? '1' : undefined,
       sort: sort && (PROJECT_SORTS as readonly string[]).includes(sort) ? sort : undefined,
       order: order === 'asc' || order === 'desc' ? order : undefined,
       page: Math.max(1, Math.floor(page)),
@@ -49,10 +50,11 @@ export function useListParams() {
     stage: params.stage,
     overdue: params.overdue,
     q: params.q,
+    blocked: params.blocked,
     sort: params.sort,
     order: params.order,
   };
-  const hasFilters = !!(params.region || params.stage || params.overdue || params.q);
+  const hasFilters = !!(params.region || params.stage || params.overdue || params.q || params.blocked);
 
   return { params, filters, update, clear, hasFilters };
 }
