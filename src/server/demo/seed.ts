@@ -12,6 +12,7 @@ import { createDemoChainMap } from './seed-chains.js';
 import { createDemoEvents } from './events.js';
 import { createDemoOpportunities } from './opportunities.js';
 import { createDemoLeads } from './leads.js';
+import { createDemoPolicies } from './policies.js';
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: '州招商局管理员', role: 'admin' },
@@ -85,6 +86,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, config: Pick<Config, 'demo
   await createDemoEvents(db, admin);
   await createDemoOpportunities(db, admin);
   await createDemoLeads(db, users);
+  await createDemoPolicies(db, admin);
   await recordAudit(db, { actor: admin, action: 'demo.load', entity: 'system', entityId: null, after: { projects: DEMO_PROJECTS.length } });
   return true;
 }

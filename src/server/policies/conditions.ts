@@ -1,0 +1,96 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { PolicyRules } from '../../shared/policies.js';
+import type { ProjectTag } from '../../shared/service-catalog.js';
+import type { DB } from '../db/schema.js';
+
+const TAG_COLUMNS: Record<ProjectTag, 'tag_green' | 'tag_innovation' | 'tag_value'> = {
+  green: 'tag_green',
+  innovation: 'tag_innovation',
+  value: 'tag_value',
+};
+
+/**
+ * The rule's region codes and every region whose parent is one of them (a county's parks, the
+ * prefecture's counties), read once from the small regions table so the match itself is a plain IN.
+ */
+export async function expandRegionCodes(db: Kysely<DB>, codes: string[]): Promise<string[]> {
+  const children = await db.selectFrom('regions').select('code').where('parent_code', 'in', codes).execute();
+  return [...new Set([...codes, ...children.map((c) => c.code)])];
+}
+
+/** A policy's rules with the region rule already widened to its parks (see expandRegionCodes). */
+export interface SqlRules extends PolicyRules {
+  expandedRegionCodes?: string[];
+}
+
+export async function sqlRules(db: Kysely<DB>, rules: PolicyRules): Promise<SqlRules> {
+  return rules.regionCodes ? { ...rules, expandedRegionCodes: await expandRegionCodes(db, rules.regionCodes) } : rules;
+}
+
+
+
+/**
+ * Stage, investment and tag rules on one project row (`projects` or the alias `p`). Terminated
+ * projects qualify for nothing, as in matchPolicy.
+ */
+function projectLevel(eb: ExpressionBuilder<any, any>, t: 'projects' | 'p', rules: PolicyRules): Expression<SqlBool>[] {
+  const all: Expression<SqlBool>[] = [eb(`${t}.stage`, '<>', 'terminated')];
+  if (rules.stages) all.push(eb(`${t}.stage`, 'in', rules.stages));
+  if (rules.minInvestmentYuan !== undefined) all.push(eb(`${t}.investment_yuan`, '>=', rules.minInvestmentYuan));
+  if (rules.maxInvestmentYuan !== undefined) all.push(eb(`${t}.investment_yuan`, '<=', rules.maxInvestmentYuan));
+  if (rules.tags) all.push(eb.or(rules.tags.map((tag) => eb(`${t}.${TAG_COLUMNS[tag]}`, '=', 1))));
+  return all;
+}
+
+/** Every rule as one condition on `projects`: the project's own columns and its enterprise's size. */
+export function projectMatches(rules: SqlRules) {
+  return (eb: ExpressionBuilder<DB, 'projects'>): Expression<SqlBool> => {
+    const all = projectLevel(eb as ExpressionBuilder<any, any>, 'projects', rules);
+    if (rules.clusters) all.push(eb('projects.cluster', 'in', rules.clusters));
+    if (rules.expandedRegionCodes) all.push(eb('projects.region_code', 'in', rules.expandedRegionCodes));
+    if (rules.sizes) {
+      const sizes = rules.sizes;
+      all.push(eb.exists(eb.selectFrom('enterprises as e').select('e.id').whereRef('e.id', '=', 'projects.enterprise_id').where('e.size', 'in', sizes)));
+    }
+    return eb.and(all);
+  };
+}
+
+/**
+ * Every rule as one condition on `enterprises`: clusters through its chain nodes, its own region and
+ * size, and the project-level rules met together by one of its projects.
+ */
+export function enterpriseMatches(rules: SqlRules) {
+  return (eb: ExpressionBuilder<DB, 'enterprises'>): Expression<SqlBool> => {
+    const all: Expression<SqlBool>[] = [];
+    if (rules.clusters) {
+      const clusters = rules.clusters;
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('enterprise_nodes as en')
+            .innerJoin('chain_nodes as n', 'n.id', 'en.node_id')
+            .innerJoin('chains as c', 'c.id', 'n.chain_id')
+            .innerJoin('clusters as cl', 'cl.id', 'c.cluster_id')
+            .select('en.node_id')
+            .whereRef('en.enterprise_id', '=', 'enterprises.id')
+            .where('cl.name', 'in', clusters),
+        ),
+      );
+    }
+    if (rules.expandedRegionCodes) all.push(eb('enterprises.region_code', 'in', rules.expandedRegionCodes));
+    if (rules.sizes) all.push(eb('enterprises.size', 'in', rules.sizes));
+    if (rules.stages || rules.minInvestmentYuan !== undefined || rules.maxInvestmentYuan !== undefined || rules.tags) {
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('projects as p')
+            .select('p.id')
+            .whereRef('p.enterprise_id', '=', 'enterprises.id')
+            .where((pe) => pe.and(projectLevel(pe as ExpressionBuilder<any, any>, 'p', rules))),
+        ),
+      );
+    }
+    return all.length ? eb.and(all) : sql<SqlBool>`1 = 1`;
+  };
+}
