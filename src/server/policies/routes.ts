@@ -12,6 +12,7 @@ import {
   policyMatchPageSchema,
   policyMatchQuerySchema,
   policyPageSchema,
+  policyValidity,
   updatePolicySchema,
 } from '../../shared/policies.js';
 import { visitKitSchema } from '../../shared/visit-kit.js';
@@ -122,8 +123,11 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request) => {
       const user = requireUser(request);
-      const row = await findVisiblePolicy(db, user, request.params.id, todayInShanghai());
+      const today = todayInShanghai();
+      const row = await findVisiblePolicy(db, user, request.params.id, today);
       if (!row) throw notFoundPolicy();
+      // An expired policy admits nobody any more; one dated ahead shows whom it will admit.
+      if (policyValidity(row.valid_from, row.valid_to, today) === 'expired') return { items: [], total: 0 };
       return policyMatches(db, user, parseRules(row.rules_json), request.query);
     },
   });
