@@ -8,10 +8,11 @@ import { zh } from './zh.js';
 import { eventMessages } from '../features/events/messages.js';
 import { leadMessages } from '../features/leads/messages.js';
 import { opportunityMessages } from '../features/opportunities/messages.js';
+import { policyMessages } from '../features/policies/messages.js';
 
 export type CoreMessageKey = keyof typeof zh;
 
-export const FEATURES = [leadMessages, eventMessages, opportunityMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
+export const FEATURES = [leadMessages, eventMessages, opportunityMessages, policyMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
 
 // Distributes over the features' union, so every feature's keys count.
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
