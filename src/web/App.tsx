@@ -33,6 +33,11 @@ const LeadFormPage = lazy(() => import('./features/leads/LeadFormPage.js'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js'));
 const PublicPage = lazy(() => import('./features/opportunities/PublicPage.js'));
 const OpportunitiesPage = lazy(() => import('./features/opportunities/OpportunitiesPage.js'));
+const PolicyListPage = lazy(() => import('./features/policies/PolicyListPage.js'));
+const PolicyDetailPage = lazy(() => import('./features/policies/PolicyDetailPage.js'));
+const PolicyFormPage = lazy(() => import('./features/policies/PolicyFormPage.js'));
+const MyPoliciesPage = lazy(() => import('./features/policies/MyPoliciesPage.js'));
+const VisitKitPage = lazy(() => import('./features/policies/VisitKitPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -90,6 +95,12 @@ export function App() {
               <Route path="leads/new" element={<Page><LeadFormPage /></Page>} />
               <Route path="leads/:id" element={<Page><LeadDetailPage /></Page>} />
               <Route path="leads/:id/edit" element={<Page><LeadFormPage /></Page>} />
+              <Route path="policies" element={<Page><PolicyListPage /></Page>} />
+              <Route path="policies/new" element={<RequireAuth admin><Page><PolicyFormPage /></Page></RequireAuth>} />
+              <Route path="policies/:id" element={<Page><PolicyDetailPage /></Page>} />
+              <Route path="policies/:id/edit" element={<RequireAuth admin><Page><PolicyFormPage /></Page></RequireAuth>} />
+              <Route path="my/policies" element={<Page><MyPoliciesPage /></Page>} />
+              <Route path="enterprises/:id/visit-kit" element={<Page><VisitKitPage /></Page>} />
               <Route
                 path="imports"
                 element={

@@ -5,6 +5,7 @@ import {
   BankOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  GiftOutlined,
   LogoutOutlined,
   MenuOutlined,
   ProjectOutlined,
@@ -51,6 +52,13 @@ export function AppLayout() {
     ...(user && ['admin', 'leader', 'region'].includes(user.role)
       ? [{ key: '/opportunities', icon: <ShopOutlined />, label: <span data-testid="menu-opportunities">{t('menuOpportunities')}</span> }]
       : []),
+    ...(user
+      ? [
+          user.role === 'enterprise'
+            ? { key: '/my/policies', icon: <GiftOutlined />, label: <span data-testid="menu-my-policies">{t('plMyMenu')}</span> }
+            : { key: '/policies', icon: <GiftOutlined />, label: <span data-testid="menu-policies">{t('plMenu')}</span> },
+        ]
+      : []),
     ...(isAdmin
       ? [
           { key: '/imports', icon: <CloudUploadOutlined />, label: <span data-testid="menu-imports">{t('menuImports')}</span> },
@@ -58,7 +66,7 @@ export function AppLayout() {
         ]
       : []),
   ];
-  const selected = location.pathname.startsWith('/leads/board') ? '/leads/board' : '/' + (location.pathname.split('/')[1] ?? '');
+  const selected = location.pathname.startsWith('/leads/board') ? '/leads/board' : location.pathname.startsWith('/my/') ? location.pathname : '/' + (location.pathname.split('/')[1] ?? '');
 
   const menu = (
     <Menu

@@ -17,6 +17,7 @@ import { OverdueTag, SampleTag, StageTag } from './StageTag.js';
 import { TransitionModal, type TransitionMode } from './TransitionModal.js';
 import { useSigningEventItem } from '../events/useSigningEventItem.js';
 import { LeadOrigin } from '../leads/LeadOrigin.js';
+import { MatchedPoliciesCard } from '../policies/MatchedPolicies.js';
 
 export default function ProjectDetailPage() {
   const { id: idParam } = useParams();
@@ -175,6 +176,8 @@ export default function ProjectDetailPage() {
           ]}
         />
       </Card>
+
+      <MatchedPoliciesCard subject={{ kind: 'project', id: p.id }} />
 
       <Card size="small" title={t('history')}>
         {history.isLoading ? <Skeleton active /> : <HistoryTimeline items={records} />}
