@@ -18,13 +18,33 @@ export async function expandRegionCodes(db: Kysely<DB>, codes: string[]): Promis
   return [...new Set([...codes, ...children.map((c) => c.code)])];
 }
 
-/** A policy's rules with the region rule already widened to its parks (see expandRegionCodes). */
+/** The chain nodes of the named clusters, from the small chain-map tables. */
+async function clusterNodeIds(db: Kysely<DB>, clusters: string[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('chain_nodes as n')
+    .innerJoin('chains as c', 'c.id', 'n.chain_id')
+    .innerJoin('clusters as cl', 'cl.id', 'c.cluster_id')
+    .select('n.id')
+    .where('cl.name', 'in', clusters)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A policy's rules with what the small tables answer resolved first: the region rule widened to its
+ * parks and the cluster rule turned into chain nodes, so the big tables see plain IN lists.
+ */
 export interface SqlRules extends PolicyRules {
   expandedRegionCodes?: string[];
+  clusterNodeIds?: number[];
 }
 
 export async function sqlRules(db: Kysely<DB>, rules: PolicyRules): Promise<SqlRules> {
-  return rules.regionCodes ? { ...rules, expandedRegionCodes: await expandRegionCodes(db, rules.regionCodes) } : rules;
+  return {
+    ...rules,
+    expandedRegionCodes: rules.regionCodes ? await expandRegionCodes(db, rules.regionCodes) : undefined,
+    clusterNodeIds: rules.clusters ? await clusterNodeIds(db, rules.clusters) : undefined,
+  };
 }
 
 
@@ -58,36 +78,30 @@ export function projectMatches(rules: SqlRules) {
 
 /**
  * Every rule as one condition on `enterprises`: clusters through its chain nodes, its own region and
- * size, and the project-level rules met together by one of its projects.
+ * size, and the project-level rules met together by one of its projects. The node and project rules
+ * are uncorrelated IN sets, built once per query rather than probed once per enterprise.
  */
 export function enterpriseMatches(rules: SqlRules) {
   return (eb: ExpressionBuilder<DB, 'enterprises'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
-    if (rules.clusters) {
-      const clusters = rules.clusters;
-      all.push(
-        eb.exists(
-          eb
-            .selectFrom('enterprise_nodes as en')
-            .innerJoin('chain_nodes as n', 'n.id', 'en.node_id')
-            .innerJoin('chains as c', 'c.id', 'n.chain_id')
-            .innerJoin('clusters as cl', 'cl.id', 'c.cluster_id')
-            .select('en.node_id')
-            .whereRef('en.enterprise_id', '=', 'enterprises.id')
-            .where('cl.name', 'in', clusters),
-        ),
-      );
+    if (rules.clusterNodeIds) {
+      const nodes = rules.clusterNodeIds;
+      if (nodes.length === 0) return sql<SqlBool>`1 = 0`;
+      all.push(eb('enterprises.id', 'in', eb.selectFrom('enterprise_nodes as en').select('en.enterprise_id').where('en.node_id', 'in', nodes)));
     }
     if (rules.expandedRegionCodes) all.push(eb('enterprises.region_code', 'in', rules.expandedRegionCodes));
     if (rules.sizes) all.push(eb('enterprises.size', 'in', rules.sizes));
     if (rules.stages || rules.minInvestmentYuan !== undefined || rules.maxInvestmentYuan !== undefined || rules.tags) {
       all.push(
-        eb.exists(
+        eb(
+          'enterprises.id',
+          'in',
           eb
             .selectFrom('projects as p')
-            .select('p.id')
-            .whereRef('p.enterprise_id', '=', 'enterprises.id')
-            .where((pe) => pe.and(projectLevel(pe as ExpressionBuilder<any, any>, 'p', rules))),
+            .select('p.enterprise_id')
+            .where('p.enterprise_id', 'is not', null)
+            .where((pe) => pe.and(projectLevel(pe as ExpressionBuilder<any, any>, 'p', rules)))
+            .$narrowType<{ enterprise_id: number }>(),
         ),
       );
     }

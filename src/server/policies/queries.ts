@@ -86,7 +86,7 @@ export async function policyMatches(db: Db, user: CurrentUser, rules: PolicyRule
           eb.selectFrom('enterprises as e').select('e.size').whereRef('e.id', '=', 'projects.enterprise_id').as('size'),
         ])
         .where(where)
-        .orderBy('projects.investment_yuan', 'desc')
+        // Newest first along the primary key: a page stops after its rows instead of sorting every match.
         .orderBy('projects.id', 'desc')
         .limit(q.pageSize)
         .offset(offset)
