@@ -132,25 +132,22 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
 
-  r.get('/api/projects/:id/policies', {
-    serializerCompiler: presentedJson,
-    schema: { tags, summary: 'Policies in force the project qualifies for, each with the rules it met', params: idParamsSchema, response: { 200: matchedPolicyListSchema, ...errors } },
-    handler: async (request) => {
-      const items = await matchingPolicies(db, requireUser(request), { kind: 'project', id: request.params.id }, todayInShanghai());
-      if (!items) throw notFoundProject();
-      return { items };
-    },
-  });
-
-  r.get('/api/enterprises/:id/policies', {
-    serializerCompiler: presentedJson,
-    schema: { tags, summary: 'Policies in force the enterprise qualifies for, each with the rules it met', params: idParamsSchema, response: { 200: matchedPolicyListSchema, ...errors } },
-    handler: async (request) => {
-      const items = await matchingPolicies(db, requireUser(request), { kind: 'enterprise', id: request.params.id }, todayInShanghai());
-      if (!items) throw notFoundEnterprise();
-      return { items };
-    },
-  });
+  // A project in projectScope, an enterprise in policyEnterpriseScope; outside it, 404 as if missing.
+  const SUBJECTS = [
+    { kind: 'project', path: '/api/projects/:id/policies', notFound: notFoundProject },
+    { kind: 'enterprise', path: '/api/enterprises/:id/policies', notFound: notFoundEnterprise },
+  ] as const;
+  for (const subject of SUBJECTS) {
+    r.get(subject.path, {
+      serializerCompiler: presentedJson,
+      schema: { tags, summary: `Policies in force the ${subject.kind} qualifies for, each with the rules it met`, params: idParamsSchema, response: { 200: matchedPolicyListSchema, ...errors } },
+      handler: async (request) => {
+        const items = await matchingPolicies(db, requireUser(request), { kind: subject.kind, id: request.params.id }, todayInShanghai());
+        if (!items) throw subject.notFound();
+        return { items };
+      },
+    });
+  }
 
   r.get('/api/my/policies', {
     serializerCompiler: presentedJson,

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { formatTimestamp } from '../../../shared/format.js';
 import { POLICY_VALIDITIES, POLICY_VALIDITY_LABELS, type Policy } from '../../../shared/policies.js';
 import { endpoints } from '../../api/endpoints.js';
+import { urlTableSort } from '../../api/tableSort.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { policyApi } from './api.js';
@@ -23,8 +24,7 @@ export default function PolicyListPage() {
   const { params, filters, update, clear, hasFilters } = usePolicyParams();
   const list = useQuery({ queryKey: ['policies', params], queryFn: () => policyApi.list(params), placeholderData: keepPreviousData });
   const clusters = useQuery({ queryKey: ['clusters'], queryFn: endpoints.clusters, staleTime: 60_000 });
-  const sortOrderOf = (key: string) =>
-    (params.sort ?? 'updatedAt') === SORT_KEYS[key] ? ((params.order ?? 'desc') === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+  const { sortOrderOf, onChange: onSortChange } = urlTableSort<Policy>(SORT_KEYS, params, { sort: 'updatedAt', order: 'desc' }, update);
 
   const columns: TableProps<Policy>['columns'] = [
     {
@@ -112,11 +112,7 @@ export default function PolicyListPage() {
             onChange: (page: number, pageSize: number) => update({ page, pageSize }),
           }}
           columns={columns}
-          onChange={(_p, _f, sorter, extra) => {
-            if (extra.action !== 'sort' || Array.isArray(sorter)) return;
-            const key = sorter.order ? SORT_KEYS[String(sorter.columnKey)] : undefined;
-            update({ sort: key, order: key ? (sorter.order === 'ascend' ? 'asc' : 'desc') : undefined });
-          }}
+          onChange={onSortChange}
         />
       </Card>
     </div>
