@@ -40,6 +40,11 @@ const NotificationsPage = lazy(() => import('./features/notifications/Notificati
 const ServiceSettingsPage = lazy(() => import('./features/settings/ServiceSettingsPage.js'));
 const ApprovalQueuePage = lazy(() => import('./features/approvals/ApprovalQueuePage.js'));
 const ApprovalTemplatesPage = lazy(() => import('./features/approvals/ApprovalTemplatesPage.js'));
+const PolicyListPage = lazy(() => import('./features/policies/PolicyListPage.js'));
+const PolicyDetailPage = lazy(() => import('./features/policies/PolicyDetailPage.js'));
+const PolicyFormPage = lazy(() => import('./features/policies/PolicyFormPage.js'));
+const MyPoliciesPage = lazy(() => import('./features/policies/MyPoliciesPage.js'));
+const VisitKitPage = lazy(() => import('./features/policies/VisitKitPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -109,6 +114,12 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              <Route path="policies" element={<Page><PolicyListPage /></Page>} />
+              <Route path="policies/new" element={<RequireAuth admin><Page><PolicyFormPage /></Page></RequireAuth>} />
+              <Route path="policies/:id" element={<Page><PolicyDetailPage /></Page>} />
+              <Route path="policies/:id/edit" element={<RequireAuth admin><Page><PolicyFormPage /></Page></RequireAuth>} />
+              <Route path="my/policies" element={<Page><MyPoliciesPage /></Page>} />
+              <Route path="enterprises/:id/visit-kit" element={<Page><VisitKitPage /></Page>} />
               <Route
                 path="imports"
                 element={

@@ -13,10 +13,11 @@ import { createDemoEvents } from './events.js';
 import { createDemoOpportunities } from './opportunities.js';
 import { createDemoLeads } from './leads.js';
 import { createDemoServiceRequests } from './service-requests.js';
+import { createDemoApprovals } from './approvals.js';
+import { createDemoPolicies } from './policies.js';
 
 /** The demo enterprise account's firm: the investor of a sample project, so it has a project to raise requests on. */
 export const DEMO_ENTERPRISE_NAME = '新疆示例新能源有限公司';
-import { createDemoApprovals } from './approvals.js';
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: '州招商局管理员', role: 'admin' },
@@ -99,6 +100,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, config: Pick<Config, 'demo
   await createDemoOpportunities(db, admin);
   await createDemoLeads(db, users);
   await createDemoServiceRequests(db, users);
+  await createDemoPolicies(db, admin);
   await recordAudit(db, { actor: admin, action: 'demo.load', entity: 'system', entityId: null, after: { projects: DEMO_PROJECTS.length } });
   return true;
 }

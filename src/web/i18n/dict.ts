@@ -13,10 +13,11 @@ import { approvalMessages } from '../features/approvals/messages.js';
 import { notificationMessages } from '../features/notifications/messages.js';
 import { settingsMessages } from '../features/settings/messages.js';
 import { dashboardServiceMessages } from '../features/dashboard/messages.js';
+import { policyMessages } from '../features/policies/messages.js';
 
 export type CoreMessageKey = keyof typeof zh;
 
-export const FEATURES = [leadMessages, eventMessages, opportunityMessages, serviceMessages, notificationMessages, settingsMessages, dashboardServiceMessages, approvalMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
+export const FEATURES = [leadMessages, eventMessages, opportunityMessages, serviceMessages, notificationMessages, settingsMessages, dashboardServiceMessages, approvalMessages, policyMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
 
 // Distributes over the features' union, so every feature's keys count.
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;

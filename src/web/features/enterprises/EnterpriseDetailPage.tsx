@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
@@ -17,6 +17,8 @@ import { SampleTag } from '../projects/StageTag.js';
 import { SIZE_KEYS } from './constants.js';
 import { LocalTag, placeOf } from './EnterpriseTags.js';
 import { SupplyLinkModal } from './SupplyLinkModal.js';
+import { MatchedPoliciesCard } from '../policies/MatchedPolicies.js';
+import { useAuth } from '../auth/AuthProvider.js';
 
 export default function EnterpriseDetailPage() {
   const { id: idParam } = useParams();
@@ -26,6 +28,9 @@ export default function EnterpriseDetailPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const { user } = useAuth();
+  // The visit kit is for the prefecture and the region officers of the enterprise's own region.
+  const canVisit = (r: { regionCode: string | null }) => user?.role === 'admin' || user?.role === 'leader' || (user?.role === 'region' && r.regionCode !== null && user.regionCodes.includes(r.regionCode));
   const valid = Number.isInteger(id) && id > 0;
 
   const enterprise = useQuery({ queryKey: ['enterprise', id], queryFn: () => endpoints.enterprise(id), enabled: valid });
@@ -112,11 +117,18 @@ export default function EnterpriseDetailPage() {
           {e.leadChains.length > 0 && <LeaderTag />}
           {e.isSample && <SampleTag />}
         </Space>
-        {e.editable && (
-          <Button icon={<EditOutlined />} onClick={() => navigate(`/enterprises/${e.id}/edit`)} data-testid="edit-enterprise">
-            {t('edit')}
-          </Button>
-        )}
+        <Space wrap>
+          {canVisit(e) && (
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(`/enterprises/${e.id}/visit-kit`)} data-testid="open-visit-kit">
+              {t('vkOpen')}
+            </Button>
+          )}
+          {e.editable && (
+            <Button icon={<EditOutlined />} onClick={() => navigate(`/enterprises/${e.id}/edit`)} data-testid="edit-enterprise">
+              {t('edit')}
+            </Button>
+          )}
+        </Space>
       </div>
 
       <Card size="small" title={t('basicInfo')} style={{ marginBottom: 12 }}>
@@ -172,6 +184,7 @@ export default function EnterpriseDetailPage() {
       </Card>
 
       <EnterpriseProjects enterpriseId={e.id} />
+      {(user?.role !== 'region' || canVisit(e)) && <MatchedPoliciesCard subject={{ kind: 'enterprise', id: e.id }} />}
 
       <Card
         size="small"

@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  GiftOutlined,
   LogoutOutlined,
   MenuOutlined,
   ProjectOutlined,
@@ -58,6 +59,13 @@ export function AppLayout() {
       ? [{ key: '/opportunities', icon: <ShopOutlined />, label: <span data-testid="menu-opportunities">{t('menuOpportunities')}</span> }]
       : []),
     { key: '/approvals', icon: <SolutionOutlined />, label: <span data-testid="menu-approvals">{t('apMenuQueue')}</span> },
+    ...(user
+      ? [
+          user.role === 'enterprise'
+            ? { key: '/my/policies', icon: <GiftOutlined />, label: <span data-testid="menu-my-policies">{t('plMyMenu')}</span> }
+            : { key: '/policies', icon: <GiftOutlined />, label: <span data-testid="menu-policies">{t('plMenu')}</span> },
+        ]
+      : []),
     ...(isAdmin
       ? [
           { key: '/imports', icon: <CloudUploadOutlined />, label: <span data-testid="menu-imports">{t('menuImports')}</span> },
@@ -74,7 +82,7 @@ export function AppLayout() {
         ]
       : []),
   ];
-  const selected = location.pathname.startsWith('/leads/board') || location.pathname.startsWith('/settings/')
+  const selected = ['/leads/board', '/settings/', '/my/'].some((prefix) => location.pathname.startsWith(prefix))
     ? location.pathname
     : '/' + (location.pathname.split('/')[1] ?? '');
 

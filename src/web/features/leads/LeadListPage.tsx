@@ -7,6 +7,7 @@ import { formatTimestamp, formatYuan } from '../../../shared/format.js';
 import type { Lead } from '../../../shared/leads.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useRegions } from '../../api/useRegions.js';
+import { urlTableSort } from '../../api/tableSort.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LeadStatusTag, useLeadLabels } from './labels.js';
 import { LeadFilterBar } from './LeadFilterBar.js';
@@ -38,8 +39,7 @@ export default function LeadListPage() {
     showTotal: (n: number) => t('lpCount', { n }),
     onChange: (page: number, pageSize: number) => update({ page, pageSize }),
   };
-  const sortOrderOf = (key: string) =>
-    (params.sort ?? 'updatedAt') === SORT_KEYS[key] ? ((params.order ?? 'desc') === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+  const { sortOrderOf, onChange: onSortChange } = urlTableSort<Lead>(SORT_KEYS, params, { sort: 'updatedAt', order: 'desc' }, update);
   const firm = (l: Lead) => (
     <Space size={4} wrap>
       <Link to={`/leads/${l.id}`} data-testid="lead-link">
@@ -114,11 +114,7 @@ export default function LeadListPage() {
             locale={{ emptyText: empty }}
             pagination={pager}
             columns={columns}
-            onChange={(_p, _f, sorter, extra) => {
-              if (extra.action !== 'sort' || Array.isArray(sorter)) return;
-              const key = sorter.order ? SORT_KEYS[String(sorter.columnKey)] : undefined;
-              update({ sort: key, order: key ? (sorter.order === 'ascend' ? 'asc' : 'desc') : undefined });
-            }}
+            onChange={onSortChange}
           />
         )}
       </Card>

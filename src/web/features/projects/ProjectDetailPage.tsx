@@ -18,6 +18,7 @@ import { TransitionModal, type TransitionMode } from './TransitionModal.js';
 import { useSigningEventItem } from '../events/useSigningEventItem.js';
 import { LeadOrigin } from '../leads/LeadOrigin.js';
 import { ProjectServicesTab } from '../approvals/ProjectServicesTab.js';
+import { MatchedPoliciesCard } from '../policies/MatchedPolicies.js';
 
 export default function ProjectDetailPage() {
   const { id: idParam } = useParams();
@@ -187,6 +188,8 @@ export default function ProjectDetailPage() {
           ]}
         />
       </Card>
+
+      <MatchedPoliciesCard subject={{ kind: 'project', id: p.id }} />
 
       <Card size="small" title={t('history')}>
         {history.isLoading ? <Skeleton active /> : <HistoryTimeline items={records} />}
