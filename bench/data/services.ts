@@ -68,6 +68,9 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
   let eventId = 0;
   let noticeId = 0;
   let candidates = 0;
+  // A department's every officer hears of every step, so its notices are thinned five times as hard as the others'.
+  const departmentOfficers = new Set([...people.officersOf.values()].flat());
+  const weightOf = (user: number) => (departmentOfficers.has(user) ? 1 : 5);
   w.phase('service_requests', scale.serviceRequests);
   for (let id = 1; id <= scale.serviceRequests; id++) {
     const r = rngFor(seed, 30, id);
@@ -75,7 +78,7 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
     let project: ProjectInfo | null = null;
     let local: Enterprise | null = null;
     const roll = r();
-    if (roll < 0.08 && firms.length) project = pick(r, firmProjects.get(pick(r, firms))!);
+    if (roll < 0.15 && firms.length) project = pick(r, firmProjects.get(pick(r, firms))!);
     else if (roll < 0.8 || !withFirm.length) project = withFirm.length ? pick(r, withFirm) : null;
     if (!project) {
       for (let tries = 0; tries < 6 && !local?.isLocal; tries++) local = enterpriseAt(ctx, 1 + zipf(r, scale.enterprises, 0.5));
@@ -208,11 +211,11 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
       if (soon > created && soon <= today && doneBy > soon) tell(officers([a.dept]), 'due_soon', `诉求即将到期:${title}`, `Request due soon: #${id}`, `due_soon:${id}:${a.dept}`, `${soon}T01:00:00.000Z`, null);
       if (late <= today && doneBy > a.due) tell(officers([a.dept]), 'overdue', `诉求已逾期:${title}`, `Request overdue: #${id}`, `overdue:${id}:${a.dept}`, `${late}T01:00:00.000Z`, null);
     }
-    // notify() writes to every officer of a department; thinned so the inbox totals the scale's count.
-    candidates += notices.length;
-    const keep = Math.min(1, (scale.notifications - noticeId) / Math.max(1, (candidates / id) * (scale.serviceRequests - id + 1)));
+    // notify()'s fan-out, thinned so the inboxes total the scale's count: `keep` is re-estimated per request from the weight so far.
+    candidates += notices.reduce((sum, [user]) => sum + weightOf(user), 0);
+    const keep = (scale.notifications - noticeId) / Math.max(1, (candidates / id) * (scale.serviceRequests - id + 1));
     for (const [user, kind, zh, en, key, at] of notices) {
-      if (!chance(r, keep)) continue;
+      if (!chance(r, keep * weightOf(user))) continue;
       const readAt = chance(r, 0.2) ? null : new Date(Date.parse(at) + int(r, 5, 3_000) * 60_000).toISOString();
       await putNotice([++noticeId, user, kind, zh, en, `/service-requests/${id}`, 'service_request', String(id), key, readAt, at]);
     }
