@@ -34,12 +34,15 @@ export interface ServiceVocab {
   departments: { code: string; name: string }[];
   levels: Map<string, { departmentCode: string; workingDays: number; escalateAfterDays: number }>;
   templates: Map<string, { seq: number; name: string; departmentCode: string; blocksStage: string }[]>;
+  /** Holidays and make-up working days a migration may already have loaded. */
+  calendar: Map<string, 'holiday' | 'workday'>;
 }
 
 export async function readServiceVocab(db: Kysely<DB>): Promise<ServiceVocab> {
   const departments = await db.selectFrom('departments').select(['code', 'name']).orderBy('sort_order').execute();
   const levels = await db.selectFrom('service_levels').selectAll().orderBy('category').execute();
   const templates = await db.selectFrom('approval_templates').selectAll().orderBy('project_type').orderBy('seq').execute();
+  const days = await db.selectFrom('calendar_days').select(['day', 'kind']).execute();
   const byType = new Map<string, ServiceVocab['templates'] extends Map<string, infer T> ? T : never>();
   for (const t of templates) {
     const list = byType.get(t.project_type) ?? byType.set(t.project_type, []).get(t.project_type)!;
@@ -49,6 +52,7 @@ export async function readServiceVocab(db: Kysely<DB>): Promise<ServiceVocab> {
     departments,
     levels: new Map(levels.map((l) => [l.category, { departmentCode: l.department_code, workingDays: l.working_days, escalateAfterDays: l.escalate_after_days }])),
     templates: byType,
+    calendar: new Map(days.map((d) => [d.day, d.kind])),
   };
 }
 

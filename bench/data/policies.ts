@@ -1,6 +1,7 @@
 // The policy library (惠企政策): documents from the prefecture and its counties, each with eligibility
-// rules of the shape the matcher reads (clusters, regions, stages, investment range, sizes, tags). Most
-// rules name one or two conditions, some none (every enterprise qualifies), a few are narrow.
+// rules of the shape the matcher reads (policyRulesSchema: clusters by name, region codes, stages, an
+// investment range, sizes, tags; a rule left out means "any"). Most name one or two conditions, some
+// none (every enterprise qualifies), a few are narrow.
 import { REGIONS } from '../../src/server/regions/data.js';
 import { searchKey } from '../../src/server/db/search.js';
 import { DEMO_CLUSTERS } from '../../src/server/demo/chains.js';
@@ -26,20 +27,27 @@ const PREFIX = ['昌州政发', '昌州政办发', '昌州发改', '昌州工信
 const REGION_CODES = LOCAL_PLACES.map((p) => p[0]);
 const regionName = (code: string) => REGIONS.find((r) => r.code === code)!.name;
 
+/** How the server fills a policy's search_text: title, issuer and document number, normalised. */
+export function policySearchText(title: string, issuer: string, docNumber: string): string {
+  return searchKey(`${title}\n${issuer}\n${docNumber}`);
+}
+
 const some = <T>(r: Rand, items: readonly T[], min: number, max: number): T[] => shuffle(r, [...items]).slice(0, int(r, min, max));
 
-/** One policy's eligibility: an empty list or a null bound means "any". */
+/** One policy's eligibility; every draw is made whether or not its rule is kept, so the stream stays put. */
 function rulesFor(r: Rand, cluster: string) {
-  const investmentMin = chance(r, 0.3) ? pick(r, [10, 50, 100, 500, 1000]) * 1_000_000 : null;
-  return {
-    clusters: chance(r, 0.6) ? [cluster, ...(chance(r, 0.3) ? [pick(r, DEMO_CLUSTERS)[0]] : [])].filter((c, i, a) => a.indexOf(c) === i) : [],
-    regionCodes: chance(r, 0.5) ? some(r, REGION_CODES, 1, 3) : [],
-    stages: chance(r, 0.5) ? some(r, STAGES, 1, 3) : [],
-    investmentMin,
-    investmentMax: investmentMin === null && chance(r, 0.1) ? pick(r, [50, 100, 300]) * 1_000_000 : null,
-    sizes: chance(r, 0.3) ? some(r, ENTERPRISE_SIZES, 1, 2) : [],
-    tags: chance(r, 0.2) ? [pick(r, PROJECT_TAGS)] : [],
+  const rules: Record<string, unknown> = {};
+  const keep = (key: string, p: number, value: unknown) => {
+    if (chance(r, p)) rules[key] = value;
   };
+  keep('clusters', 0.6, [...new Set([cluster, ...(chance(r, 0.3) ? [pick(r, DEMO_CLUSTERS)[1]] : [])])]);
+  keep('regionCodes', 0.5, some(r, REGION_CODES, 1, 3));
+  keep('stages', 0.5, some(r, STAGES, 1, 3));
+  keep('minInvestmentYuan', 0.3, pick(r, [10, 50, 100, 500, 1000]) * 1_000_000);
+  if (rules.minInvestmentYuan === undefined) keep('maxInvestmentYuan', 0.1, pick(r, [50, 100, 300]) * 1_000_000);
+  keep('sizes', 0.3, some(r, ENTERPRISE_SIZES, 1, 2));
+  keep('tags', 0.2, [pick(r, PROJECT_TAGS)]);
+  return rules as { clusters?: string[]; regionCodes?: string[] };
 }
 
 export async function generatePolicies(ctx: Ctx, users: BenchUser[]): Promise<void> {
@@ -51,11 +59,11 @@ export async function generatePolicies(ctx: Ctx, users: BenchUser[]): Promise<vo
   const admins = users.filter((u) => u.role === 'admin');
   w.phase('policies', scale.policies);
   for (let id = 1; id <= scale.policies; id++) {
-    const [code, clusterName] = pick(r, DEMO_CLUSTERS);
+    const clusterName = pick(r, DEMO_CLUSTERS)[1];
     const [topic, benefit] = pick(r, TOPICS);
-    const rules = rulesFor(r, code);
+    const rules = rulesFor(r, clusterName);
     // A county's own policy names the county; the prefecture's apply everywhere unless the rules say otherwise.
-    const county = rules.regionCodes.length === 1 ? regionName(rules.regionCodes[0]) : '';
+    const county = rules.regionCodes?.length === 1 ? regionName(rules.regionCodes[0]) : '';
     const title = `${county || '昌吉州'}关于${topic.replace('{cluster}', clusterName)}`;
     const issuerIndex = int(r, 0, ISSUERS.length - 1);
     const issuer = county ? `${county}人民政府` : ISSUERS[issuerIndex];
@@ -67,14 +75,14 @@ export async function generatePolicies(ctx: Ctx, users: BenchUser[]): Promise<vo
     const benefits = benefit.replace('{cluster}', clusterName);
     const fullText = [
       `为贯彻落实自治区关于产业发展的决策部署,${benefits}现就有关事项通知如下。`,
-      `一、适用范围。${rules.clusters.length ? `${clusterName}等产业集群内` : '在本州'}依法登记注册、具有独立法人资格的企业。`,
+      `一、适用范围。${rules.clusters ? `${clusterName}等产业集群内` : '在本州'}依法登记注册、具有独立法人资格的企业。`,
       `二、支持内容。${benefits}具体标准由主管部门会同财政部门另行制定。`,
       `三、申报程序。企业向所在县市园区主管部门提出申请,经审核后报州级主管部门审定。`,
       `四、本政策自${validFrom}起施行${validTo ? `,有效期至${validTo}` : ''}。`,
     ].join('\n');
     const created = ctx.isoAt(fromAgo + int(r, 0, 20));
     await put([
-      id, title, issuer, docNumber, validFrom, validTo, benefits, fullText, JSON.stringify(rules), searchKey([title, issuer, docNumber, benefits].join('\n')), 0,
+      id, title, issuer, docNumber, validFrom, validTo, benefits, fullText, JSON.stringify(rules), policySearchText(title, issuer, docNumber), 0,
       int(r, 1, 3), pick(r, admins).id, created, chance(r, 0.3) ? ctx.isoAt(int(r, 0, fromAgo)) : created,
     ]);
   }

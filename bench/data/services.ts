@@ -3,7 +3,7 @@
 // calendar, most resolved and confirmed with a rating, some open, some overdue and escalated (督办), some
 // reopened; the timeline of every step; and the inbox notices those steps sent (notify()'s fan-out,
 // thinned to the scale's count). Requests come mostly from enterprises with projects.
-import { addWorkingDays, shiftDays, type CalendarExceptions } from '../../src/server/calendar/working-days.js';
+import { addWorkingDays, isWorkingDay, shiftDays, type CalendarExceptions } from '../../src/server/calendar/working-days.js';
 import { searchKey } from '../../src/server/db/search.js';
 import { REQUEST_CATEGORIES, REQUEST_STATUS_LABELS, type NotificationKind, type RequestCategory, type RequestStatus } from '../../src/shared/service-catalog.js';
 import type { Ctx } from './context.js';
@@ -37,13 +37,15 @@ export function serviceRequestSearchText(title: string, description: string, ent
 }
 
 interface Assignment {
-  dept: string; status: AssignmentStatus; due: string; red: string; handler: number | null;
+  id: number; dept: string; status: AssignmentStatus; due: string; red: string; handler: number | null;
   accepted: string | null; progressed: string | null; resolved: string | null;
 }
 /** One step of a request's life before it is timestamped; `order` keeps same-day steps in sequence. */
 interface Step { day: string; order: number; kind: string; dept: string | null; from: string | null; to: string | null; user: number | null; note: string }
 
 const DAY_MS = 86_400_000;
+const AUTO_NOTE = '超过督办时限仍未办结,系统自动提请州级督办';
+interface Notice { user: number; kind: NotificationKind; zh: string; en: string; at: string; key: string | null; always: boolean }
 
 export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[], people: ServicePeople, calendar: CalendarExceptions): Promise<void> {
   const { w, map, scale, seed, services, today } = ctx;
@@ -57,6 +59,7 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
   const putEvent = w.table('service_request_events', ['id', 'request_id', 'kind', 'department_code', 'from_status', 'to_status', 'note', 'user_id', 'created_at']);
   const putNotice = w.table('notifications', ['id', 'user_id', 'kind', 'title', 'title_en', 'link', 'entity', 'entity_id', 'dedupe_key', 'read_at', 'created_at']);
   const codes = services.departments.map((d) => d.code);
+  const departmentName = new Map(services.departments.map((d) => [d.code, d.name]));
   const withFirm = projects.filter((p) => p.enterpriseId !== null);
   const firmProjects = new Map<number, ProjectInfo[]>([...people.firmUsersOf.keys()].map((id) => [id, []]));
   for (const p of withFirm) firmProjects.get(p.enterpriseId!)?.push(p);
@@ -117,17 +120,18 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
     const openTarget = fate === 'open' ? (createdAgo > span ? [25, 55, 90, 100] : [40, 75, 95, 100]) : null;
     const assignments: Assignment[] = depts.map((dept) => {
       const handlers = people.officersOf.get(dept) ?? [];
-      const a: Assignment = { dept, status: 'submitted', due, red, handler: handlers.length ? pick(r, handlers) : null, accepted: null, progressed: null, resolved: null };
+      const a: Assignment = { id: ++assignmentId, dept, status: 'submitted', due, red, handler: handlers.length ? pick(r, handlers) : null, accepted: null, progressed: null, resolved: null };
       const target = openTarget ? weighted(r, ASSIGNMENT_ORDER, openTarget) : 'resolved';
       if (target === 'submitted') return a;
       a.accepted = earlier(limit, addWorkingDays(created, int(r, 0, 1), calendar));
-      if (target !== 'accepted' && (openTarget || chance(r, 0.4))) a.progressed = earlier(limit, addWorkingDays(a.accepted, int(r, 0, 2), calendar));
+      // Each step in turn, as the server allows (submitted → accepted → in_progress → resolved).
+      if (target !== 'accepted') a.progressed = earlier(limit, addWorkingDays(a.accepted, int(r, 0, 2), calendar));
       if (target === 'resolved') {
         const worked = openTarget ? int(r, 1, level.workingDays) : Math.max(1, Math.round(level.workingDays * (0.3 + r() * 0.95)));
         a.resolved = earlier(limit, addWorkingDays(created, worked, calendar));
         if (a.resolved < (a.progressed ?? a.accepted)) a.resolved = a.progressed ?? a.accepted;
       }
-      a.status = target === 'in_progress' && !a.progressed ? 'accepted' : target;
+      a.status = target;
       return a;
     });
     // An open request has at least one department still working on it.
@@ -138,7 +142,7 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
       steps.push({ day: created, order: 1, kind: 'assigned', dept: a.dept, from: null, to: 'submitted', user: null, note: '' });
       if (a.accepted) steps.push({ day: a.accepted, order: 2, kind: 'accepted', dept: a.dept, from: 'submitted', to: 'accepted', user: a.handler, note: '' });
       if (a.progressed) steps.push({ day: a.progressed, order: 3, kind: 'in_progress', dept: a.dept, from: 'accepted', to: 'in_progress', user: a.handler, note: '' });
-      if (a.resolved) steps.push({ day: a.resolved, order: 4, kind: 'resolved', dept: a.dept, from: a.progressed ? 'in_progress' : 'accepted', to: 'resolved', user: a.handler, note: pick(r, RESPONSES) });
+      if (a.resolved) steps.push({ day: a.resolved, order: 4, kind: 'resolved', dept: a.dept, from: 'in_progress', to: 'resolved', user: a.handler, note: pick(r, RESPONSES) });
     }
     const lastResolved = assignments.reduce((m, a) => (a.resolved && a.resolved > m ? a.resolved : m), '');
     let status: RequestStatus;
@@ -165,9 +169,9 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
     const onTime = lastResolved && !open.length ? (lastResolved <= due ? 1 : 0) : null;
     const rating = confirmedDay ? weighted(r, [5, 4, 3, 2, 1], onTime ? [50, 85, 95, 98, 100] : [20, 55, 80, 92, 100]) : null;
     if (confirmedDay) steps.push({ day: confirmedDay, order: 6, kind: 'confirmed', dept: null, from: 'resolved', to: 'confirmed', user: byFirm ? raiser : null, note: '' });
-    // 督办: the daily sweep escalates a request still open after its red day (one turning red today waits for today's sweep).
-    const escalatedDay = redOn && redOn < today ? redOn : !redOn && lastResolved > red ? red : null;
-    if (escalatedDay) steps.push({ day: escalatedDay, order: 1.5, kind: 'escalated', dept: null, from: null, to: null, user: null, note: '逾期未办结,自动督办' });
+    // 督办: the sweep escalates a request still open on its red day; today's sweep has run, so the server finds none left.
+    const escalatedDay = redOn && redOn <= today ? redOn : !redOn && lastResolved > red ? red : null;
+    if (escalatedDay) steps.push({ day: escalatedDay, order: 1.5, kind: 'escalated', dept: null, from: null, to: null, user: null, note: AUTO_NOTE });
 
     steps.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.order - b.order));
     const stamps = stamper(r);
@@ -176,7 +180,7 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
     const version = 1 + steps.filter((s) => !['created', 'assigned'].includes(s.kind)).length;
     await put([
       id, enterpriseId, project?.id ?? null, region, category, title, description, status, raiser, byFirm ? 0 : 1, fromVisit ? 1 : 0, dueOn, redOn,
-      escalatedDay ? stampOf('escalated', null) : null, escalatedDay ? '逾期未办结,自动督办' : null, status === 'resolved' || confirmedDay ? stampOf('resolved', assignments.find((a) => a.resolved === lastResolved)!.dept) : null,
+      escalatedDay ? stampOf('escalated', null) : null, escalatedDay ? AUTO_NOTE : null, status === 'resolved' || confirmedDay ? stampOf('resolved', assignments.find((a) => a.resolved === lastResolved)!.dept) : null,
       confirmedDay ? stampOf('confirmed', null) : null, onTime, rating, rating ? pick(r, rating >= 4 ? GOOD : BAD) : '',
       serviceRequestSearchText(title, description, enterpriseName), 0, version, times[0], times[times.length - 1],
     ]);
@@ -184,40 +188,53 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
       const accepted = a.accepted ? stampOf('accepted', a.dept) : null;
       const resolved = a.resolved ? stampOf('resolved', a.dept) : null;
       await putAssignment([
-        ++assignmentId, id, a.dept, a.status, a.due, a.red, accepted, resolved, resolved ? steps.find((s) => s.kind === 'resolved' && s.dept === a.dept)!.note : '',
+        a.id, id, a.dept, a.status, a.due, a.red, accepted, resolved, resolved ? steps.find((s) => s.kind === 'resolved' && s.dept === a.dept)!.note : '',
         a.accepted ? a.handler : null, times[0], reopenDay ? stampOf('reopened', null) : resolved ?? stampOf('in_progress', a.dept) ?? accepted ?? times[0],
       ]);
     }
     for (const [i, s] of steps.entries()) await putEvent([++eventId, id, s.kind, s.dept, s.from, s.to, s.note, s.user, times[i]]);
 
-    // The notices those steps sent, plus deadline reminders (one per user and key, as the unique index demands).
-    const notices: [number, NotificationKind, string, string, string | null, string][] = [];
-    const tell = (users: number[], kind: NotificationKind, zh: string, en: string, key: string | null, at: string, except: number | null) => {
-      for (const u of new Set(users)) if (u !== except) notices.push([u, kind, zh, en, key, at]);
+    // The notices those steps sent, worded as the server words them, plus the sweep's deadline reminders.
+    // A reminder's key is the sweep's (kind:assignment:due day): it finds them sent and sends none again.
+    const notices: Notice[] = [];
+    const tell = (users: number[], kind: NotificationKind, zh: string, en: string, at: string, options: { except?: number | null; key?: string } = {}) => {
+      const recipients = [...new Set(users)].filter((u) => u !== options.except);
+      recipients.forEach((user, i) => notices.push({ user, kind, zh, en, at, key: options.key ?? null, always: options.key !== undefined && i === 0 }));
     };
     const officers = (list: string[]) => list.flatMap((d) => people.officersOf.get(d) ?? []);
-    const who = [...firmUsers, raiser];
+    const requesters = [...firmUsers, raiser];
+    const nameOf = (code: string | null) => (code ? departmentName.get(code) ?? '' : '');
     for (const [i, s] of steps.entries()) {
       const label = REQUEST_STATUS_LABELS[(s.to ?? 'submitted') as RequestStatus];
-      if (s.kind === 'assigned') tell(officers([s.dept!]), 'assigned', `新诉求待受理:${title}`, `New request to accept: #${id}`, null, times[i], null);
-      else if (s.kind === 'accepted' || s.kind === 'in_progress' || s.kind === 'resolved') tell(who, 'status_changed', `诉求${label.zh}:${title}`, `Request ${label.en.toLowerCase()}: #${id}`, null, times[i], s.user);
-      else if (s.kind === 'confirmed' || s.kind === 'reopened') tell(officers(depts), s.kind, `诉求${label.zh}:${title}`, `Request ${label.en.toLowerCase()}: #${id}`, null, times[i], s.user);
-      else if (s.kind === 'escalated') tell([...people.admins, ...officers(open.length ? open.map((a) => a.dept) : depts), ...regionOfficers], 'escalated', `诉求已督办:${title}`, `Request escalated: #${id}`, `escalated:${id}`, times[i], null);
+      const except = { except: s.user };
+      if (s.kind === 'assigned') tell(officers([s.dept!]), 'assigned', `新的企业诉求待受理:${title}`, `New service request to handle: ${title}`, times[i]);
+      else if (s.kind === 'accepted' || s.kind === 'in_progress' || s.kind === 'resolved') {
+        tell(requesters, 'status_changed', `诉求「${title}」${nameOf(s.dept)}${label.zh}`, `Service request “${title}”: ${label.en.toLowerCase()}`, times[i], except);
+      } else if (s.kind === 'confirmed') tell(officers(depts), 'confirmed', `诉求「${title}」已确认办结,评价 ${rating} 星`, `Service request “${title}” confirmed, rated ${rating}`, times[i], except);
+      else if (s.kind === 'reopened') tell(officers(depts), 'reopened', `诉求「${title}」被要求重新办理,期限 ${assignments[0].due}`, `Service request “${title}” reopened, due ${assignments[0].due}`, times[i], except);
+      else if (s.kind === 'escalated') tell([...people.admins, ...officers(open.length ? open.map((a) => a.dept) : depts)], 'escalated', `督办:${title}`, `Escalated to the prefecture: ${title}`, times[i]);
     }
     for (const a of assignments) {
-      const soon = shiftDays(a.due, -2);
-      const late = shiftDays(a.due, 1);
       const doneBy = a.resolved ?? '9999-12-31';
-      if (soon > created && soon <= today && doneBy > soon) tell(officers([a.dept]), 'due_soon', `诉求即将到期:${title}`, `Request due soon: #${id}`, `due_soon:${id}:${a.dept}`, `${soon}T01:00:00.000Z`, null);
-      if (late <= today && doneBy > a.due) tell(officers([a.dept]), 'overdue', `诉求已逾期:${title}`, `Request overdue: #${id}`, `overdue:${id}:${a.dept}`, `${late}T01:00:00.000Z`, null);
+      // The sweep reminds on the working day before the deadline (or the day it was assigned, if later), and the day after it passes.
+      let soon = shiftDays(a.due, -1);
+      while (soon > created && !isWorkingDay(soon, calendar)) soon = shiftDays(soon, -1);
+      if (soon < created) soon = created;
+      const late = shiftDays(a.due, 1);
+      if (soon <= today && doneBy > soon) {
+        tell(officers([a.dept]), 'due_soon', `即将到期:${title}(请于 ${a.due} 前办结)`, `Due soon: ${title} (by ${a.due})`, `${soon}T00:05:00.000Z`, { key: `due_soon:${a.id}:${a.due}` });
+      }
+      if (late <= today && doneBy > a.due) {
+        tell(officers([a.dept]), 'overdue', `已超期:${title}(应于 ${a.due} 前办结)`, `Overdue: ${title} (was due ${a.due})`, `${late}T00:05:00.000Z`, { key: `overdue:${a.id}:${a.due}` });
+      }
     }
     // notify()'s fan-out, thinned so the inboxes total the scale's count: `keep` is re-estimated per request from the weight so far.
-    candidates += notices.reduce((sum, [user]) => sum + weightOf(user), 0);
+    candidates += notices.reduce((sum, n) => sum + weightOf(n.user), 0);
     const keep = (scale.notifications - noticeId) / Math.max(1, (candidates / id) * (scale.serviceRequests - id + 1));
-    for (const [user, kind, zh, en, key, at] of notices) {
-      if (!chance(r, keep * weightOf(user))) continue;
-      const readAt = chance(r, 0.2) ? null : new Date(Date.parse(at) + int(r, 5, 3_000) * 60_000).toISOString();
-      await putNotice([++noticeId, user, kind, zh, en, `/service-requests/${id}`, 'service_request', String(id), key, readAt, at]);
+    for (const n of notices) {
+      if (!chance(r, keep * weightOf(n.user)) && !n.always) continue;
+      const readAt = chance(r, 0.2) ? null : new Date(Date.parse(n.at) + int(r, 5, 3_000) * 60_000).toISOString();
+      await putNotice([++noticeId, n.user, n.kind, n.zh, n.en, `/services/${id}`, 'service_request', String(id), n.key, readAt, n.at]);
     }
   }
 }

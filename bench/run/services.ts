@@ -62,8 +62,8 @@ export async function pickServiceTargets(db: Kysely<DB>, users: ServiceUser[]): 
   const policies = await sql<{ id: number; title: string; rules_json: string }>`select id, title, rules_json from policies order by id limit 200`.execute(db);
   const typical = policies.rows.find((p) => {
     const rules = JSON.parse(p.rules_json) as Record<string, unknown>;
-    const set = Object.values(rules).filter((v) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined)).length;
-    return Array.isArray(rules.clusters) && rules.clusters.length > 0 && set >= 2;
+    // A rule left out means "any" (policyRulesSchema); the clusters rule and one more make a typical policy.
+    return Array.isArray(rules.clusters) && Object.keys(rules).length >= 2;
   }) ?? policies.rows[0];
   const byUser: Record<string, UserTargets> = {};
   for (const user of users) byUser[user.username] = await targetsFor(db, user);
