@@ -16,12 +16,17 @@ import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { todayInShanghai } from '../../src/shared/format.js';
-import { createContext, SCALES } from './context.js';
+import { generateCalendar } from './calendar.js';
+import { createContext, readServiceVocab, SCALES, type ServiceVocab } from './context.js';
 import { generateChainMap, generateEnterprises, generateSupplyLinks } from './enterprises.js';
 import { generateEvents } from './events.js';
 import { generateLeads } from './leads.js';
 import { generateOpportunities } from './opportunities.js';
+import { generatePolicies } from './policies.js';
+import { generateProjectServices } from './project-services.js';
 import { BENCH_PASSWORD, generateProjects, generateUsers } from './projects.js';
+import { generateServiceRequests } from './services.js';
+import { generateServiceUsers } from './service-users.js';
 import { postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
 function parseArgs(argv: string[]) {
@@ -63,11 +68,13 @@ async function main() {
   let w: Writer;
   let where: string;
   let file: string | null = null;
+  let services: ServiceVocab;
   if (engine === 'postgres') {
     where = out ?? `postgres://postgres@127.0.0.1:5432/lianzhu_bench_${scaleName}`;
     await freshPostgres(where);
     const database = openDatabase({ databaseUrl: where, dataDir: '' });
     await migrateToLatest(database.db);
+    services = await readServiceVocab(database.db);
     await database.close();
     w = await postgresWriter(where);
   } else {
@@ -76,6 +83,7 @@ async function main() {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     const database = openDatabase({ databaseUrl: null, dataDir });
     await migrateToLatest(database.db);
+    services = await readServiceVocab(database.db);
     await database.close();
     w = sqliteWriter(file);
     where = file;
@@ -83,7 +91,7 @@ async function main() {
   console.log(`bench data: scale ${scaleName}, seed ${seed}, today ${today}, ${engine} → ${where}`);
   // One argon2 hash for every user: hashing a thousand would take longer than the rest of the town.
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const ctx = createContext({ seed, scale, w, today });
+  const ctx = createContext({ seed, scale, w, today, services });
   ctx.map = await generateChainMap(ctx);
   const users = await generateUsers(ctx, passwordHash);
   const members = await generateEnterprises(ctx);
@@ -92,6 +100,12 @@ async function main() {
   const events = await generateEvents(ctx, projects, users);
   await generateLeads(ctx, members, users, projects, events);
   await generateOpportunities(ctx, users);
+  // Issue 6 (enterprise services): its people, the holiday calendar, approvals and factors, policies, requests and the inbox.
+  const people = await generateServiceUsers(ctx, passwordHash, users, projects);
+  const calendar = await generateCalendar(ctx);
+  await generateProjectServices(ctx, projects);
+  await generatePolicies(ctx, users);
+  await generateServiceRequests(ctx, projects, people, calendar);
   await w.finish();
 
   const seconds = (performance.now() - started) / 1000;
@@ -102,7 +116,7 @@ async function main() {
   console.log(`chain map: ${ctx.map.chains.length} chains, ${ctx.map.nodes.length} nodes (${missing} with no local enterprise, ${ctx.map.weak.length} weak)`);
   if (file) console.log(`file: ${file}  ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB   serve it with DATA_DIR=${path.relative(process.cwd(), path.dirname(file))} DEMO=false`);
   else console.log(`database: ${where}   serve it with DATABASE_URL=${where} DEMO=false`);
-  console.log(`sign in (password "${BENCH_PASSWORD}"): bench-admin (admin), bench-leader (leader), bench-mulei (region officer of 652328 木垒)`);
+  console.log(`sign in (password "${BENCH_PASSWORD}"): bench-admin (admin), bench-leader (leader), bench-mulei (region officer of 652328 木垒), bench-zrzy (自然资源局 officer), bench-firm (enterprise user of the firm with most projects)`);
 }
 
 await main();

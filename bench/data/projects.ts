@@ -7,10 +7,11 @@ import { STAGES, type AnyStage, type Stage } from '../../src/shared/stages.js';
 import type { Ctx } from './context.js';
 import { enterpriseAt, personName } from './enterprises.js';
 import { chance, cumulate, int, logNormal, pick, rngFor, weighted, zipf } from './random.js';
-import { DEPARTMENTS, LOCAL_PLACES, PROJECT_FORMS, TERMINATION_REASONS } from './vocab.js';
+import { projectTypeFor } from './project-services.js';
+import { LOCAL_PLACES, PROJECT_FORMS, TERMINATION_REASONS } from './vocab.js';
 
 export const BENCH_PASSWORD = 'bench-password';
-export interface BenchUser { id: number; username: string; role: string; regions: string[] }
+export interface BenchUser { id: number; username: string; role: string; regions: string[]; department?: string | null; enterpriseId?: number | null }
 
 const ROLES = ['admin', 'leader', 'region', 'department', 'enterprise'] as const;
 const ROLE_CUM = cumulate([2, 5, 50, 18, 25]);
@@ -33,16 +34,17 @@ export async function generateUsers(ctx: Ctx, passwordHash: string): Promise<Ben
     const fixed = users[id - 1];
     const role = fixed?.role ?? weighted(r, ROLES, ROLE_CUM);
     const regions = fixed?.regions ?? (role === 'region' ? [...new Set([weighted(r, LOCAL_PLACES, REGION_CUM)[0], ...(chance(r, 0.15) ? [weighted(r, LOCAL_PLACES, REGION_CUM)[0]] : [])])] : []);
-    const department = role === 'department' ? pick(r, DEPARTMENTS) : null;
+    // users.department holds a department code since migration 0015.
+    const department = role === 'department' ? pick(r, ctx.services.departments) : null;
     // Enterprise users belong to firms likely to have projects: investors are drawn with the same skew.
     const firm = role === 'enterprise' ? enterpriseAt(ctx, 1 + zipf(r, scale.enterprises, 0.8)) : null;
     const who = personName(r);
-    const display = fixed ? fixed.username : role === 'region' ? `${regionName(regions[0])}招商专员${who}` : role === 'department' ? `州${department}${who}` : role === 'enterprise' ? `${firm!.name}${who}` : `${role === 'admin' ? '州招商局' : '州领导'}${who}`;
+    const display = fixed ? fixed.username : role === 'region' ? `${regionName(regions[0])}招商专员${who}` : role === 'department' ? `州${department!.name}${who}` : role === 'enterprise' ? `${firm!.name}${who}` : `${role === 'admin' ? '州招商局' : '州领导'}${who}`;
     const username = fixed?.username ?? `${role}-${String(id).padStart(4, '0')}`;
     const at = ctx.isoAt(int(r, 30, 900));
-    await put([id, username, passwordHash, display, role, department, firm?.uscc ?? null, 1, at, at]);
+    await put([id, username, passwordHash, display, role, department?.code ?? null, firm?.uscc ?? null, 1, at, at]);
     for (const code of regions) await putRegion([id, code]);
-    if (!fixed) users.push({ id, username, role, regions });
+    if (!fixed) users.push({ id, username, role, regions, department: department?.code ?? null, enterpriseId: firm?.id ?? null });
   }
   return users;
 }
@@ -54,13 +56,15 @@ const PROJECT_COLUMNS = [
   'id', 'name', 'investor_name', 'investor_uscc', 'region_code', 'cluster', 'chain', 'investment_yuan', 'funds_in_place_yuan', 'capacity', 'description',
   'chain_leader', 'officer', 'tag_green', 'tag_innovation', 'tag_value', 'stage', 'stage_date', ...STAGES.map((s) => `${s}_on`),
   ...STAGES.slice(1).map((s) => `planned_${s}_on`), 'next_planned_on', 'terminated_reason', 'is_sample', 'version', 'created_by', 'created_at', 'updated_at',
-  'search_text', 'enterprise_id', 'node_id',
+  'search_text', 'enterprise_id', 'node_id', 'project_type',
 ];
 
 /** What leads and event signings need to know of a project, kept for every project (a few MB at province scale). */
 export interface ProjectInfo {
   id: number; region: string; chainId: number; nodeId: number; enterpriseId: number | null; investorName: string;
   chainLeader: string; investment: number; stage: AnyStage; signedDaysAgo: number | null; createdDaysAgo: number;
+  /** Issue 6: the name requests mention, the type approvals follow, and the day each stage was reached (-1: not). */
+  name: string; projectType: string | null; reachedDaysAgo: number[];
 }
 
 export async function generateProjects(ctx: Ctx, members: number[][], users: BenchUser[]): Promise<ProjectInfo[]> {
@@ -135,7 +139,7 @@ export async function generateProjects(ctx: Ctx, members: number[][], users: Ben
       stage: initial, stage_date: ctx.dateAt(start), ...Object.fromEntries(STAGES.map((s) => [`${s}_on`, s === initial ? ctx.dateAt(start) : null])),
       ...planned, next_planned_on: nextPlannedOn(initial, planned), terminated_reason: null, is_sample: 0, version: 1, created_by: creator.id,
       created_at: ctx.isoAt(start), updated_at: ctx.isoAt(start), search_text: projectSearchText(name, investorName),
-      enterprise_id: investor?.id ?? null, node_id: node.id,
+      enterprise_id: investor?.id ?? null, node_id: node.id, project_type: projectTypeFor(seed, id, chain.cluster),
     };
     // Each step: one project_transitions row and one audit row, exactly as createProject / transitionProject write them.
     const audits: unknown[][] = [[++auditId, row.created_at, creator.id, creator.username, 'project.create', 'project', String(id), null, JSON.stringify(row)]];
@@ -160,6 +164,7 @@ export async function generateProjects(ctx: Ctx, members: number[][], users: Ben
     infos.push({
       id, region, chainId: chain.id, nodeId: node.id, enterpriseId: investor?.id ?? null, investorName, chainLeader: row.chain_leader as string,
       investment, stage, signedDaysAgo: signedDay, createdDaysAgo: start,
+      name, projectType: row.project_type as string | null, reachedDaysAgo: STAGES.map((s) => reached.find(([x]) => x === s)?.[1] ?? -1),
     });
   }
   return infos;

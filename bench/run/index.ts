@@ -1,10 +1,12 @@
 // Issue 4's benchmark: starts the real Lianzhu server in this process on a generated data set and
 // measures reads and writes over loopback with autocannon (in a worker thread, off the server's
 // event loop), at 1 and 50 connections, signed in as a region officer and as an admin. Issue 5's
-// leads, events and public page are in pipeline.ts; a route the server does not have yet (404) is skipped.
+// leads, events and public page are in pipeline.ts; issue 6's services in services.ts, read also as a
+// department officer and an enterprise user. A route the server does not have yet is reported as missing.
 // Run: npm run bench -- --scale town|prefecture|province [--db sqlite|postgres] [--duration 10]
 //   [--connections 1,50] [--only search] [--no-writes] [--sqlite FILE] [--database-url URL]
 //   [--pg-copy] [--officer bench-mulei] [--admin bench-admin] [--password bench-password] [--in-place]
+//   [--department bench-zrzy] [--enterprise bench-firm]   issue 6's two more roles (skipped if they cannot sign in)
 //   [--no-directus]   skips the Directus reference (references.ts; on SQLite only)
 //   npm run bench -- --demo   runs the earlier demo measurements (bench/chain.ts on both engines, bench/import.ts)
 // The data comes from `npm run bench:data`. SQLite files are copied to a temporary folder first
@@ -25,6 +27,7 @@ import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { todayInShanghai } from '../../src/shared/format.js';
 import { runReferences, type Measure, type Reference } from './references.js';
 import { leadTransitionJobs, pickPipelineTargets, pipelineReads } from './pipeline.js';
+import { pickServiceTargets, serviceReads, serviceWrites } from './services.js';
 import { pickTargets, transitionJobs } from './targets.js';
 
 const { values: args } = parseArgs({
@@ -39,6 +42,8 @@ const { values: args } = parseArgs({
     'database-url': { type: 'string' },
     officer: { type: 'string', default: 'bench-mulei' },
     admin: { type: 'string', default: 'bench-admin' },
+    department: { type: 'string', default: 'bench-zrzy' },
+    enterprise: { type: 'string', default: 'bench-firm' },
     password: { type: 'string', default: 'bench-password' },
     'in-place': { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
@@ -134,16 +139,31 @@ interface Session {
   username: string;
   role: string;
   regionCodes: string[];
+  department: string | null;
+  enterpriseUscc: string | null;
   headers: Record<string, string>;
 }
 
-async function signIn(base: string, username: string, password: string): Promise<Session> {
+async function trySignIn(base: string, username: string, password: string): Promise<Session | string> {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (res.status !== 200) fail(`Signing in as ${username} failed: HTTP ${res.status} ${await res.text()}\n(set --officer/--admin/--password)`);
-  const body = (await res.json()) as { user: { id: number; role: string; regionCodes: string[] }; csrfToken: string };
+  if (res.status !== 200) return `Signing in as ${username} failed: HTTP ${res.status} ${await res.text()}`;
+  const body = (await res.json()) as { user: { id: number; role: string; regionCodes: string[]; department?: string | null; enterpriseUscc?: string | null }; csrfToken: string };
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return { id: body.user.id, username, role: body.user.role, regionCodes: body.user.regionCodes, headers: { cookie, 'x-csrf-token': body.csrfToken, 'accept-language': 'zh-CN' } };
+  const { user } = body;
+  return {
+    id: user.id, username, role: user.role, regionCodes: user.regionCodes, department: user.department ?? null, enterpriseUscc: user.enterpriseUscc ?? null,
+    headers: { cookie, 'x-csrf-token': body.csrfToken, 'accept-language': 'zh-CN' },
+  };
 }
+
+async function signIn(base: string, username: string, password: string): Promise<Session> {
+  const session = await trySignIn(base, username, password);
+  if (typeof session === 'string') fail(`${session}\n(set --officer/--admin/--password)`);
+  return session;
+}
+
+/** Requests answered 2xx: a create answers 201. */
+const succeeded = (m: Measure) => Object.entries(m.statusCodes).reduce((n, [code, count]) => (code.startsWith('2') ? n + count : n), 0);
 
 let settle = async () => {};
 
@@ -183,10 +203,18 @@ async function main(): Promise<void> {
     const t = performance.now();
     const targets = await pickTargets(database.db);
     const pipeline = await pickPipelineTargets(database.db);
-    console.log(`picked targets in ${((performance.now() - t) / 1000).toFixed(1)} s:`, JSON.stringify({ ...targets, ...pipeline }));
     const officer = await signIn(base, args.officer!, args.password!);
     const admin = await signIn(base, args.admin!, args.password!);
-    const anonymous: Session = { id: 0, username: 'anonymous', role: '', regionCodes: [], headers: { 'accept-language': 'zh-CN' } };
+    const anonymous: Session = { id: 0, username: 'anonymous', role: '', regionCodes: [], department: null, enterpriseUscc: null, headers: { 'accept-language': 'zh-CN' } };
+    // Issue 6's department officer and enterprise user: data generated before issue 6 has neither, and the run goes on without them.
+    const extra: Session[] = [];
+    for (const username of [args.department!, args.enterprise!]) {
+      const session = await trySignIn(base, username, args.password!);
+      if (typeof session === 'string') console.log(`${session}: its service reads are left out (regenerate the data, or set --department/--enterprise)`);
+      else extra.push(session);
+    }
+    const services = await pickServiceTargets(database.db, [officer, admin, ...extra]);
+    console.log(`picked targets in ${((performance.now() - t) / 1000).toFixed(1)} s:`, JSON.stringify({ ...targets, ...pipeline, services }));
     const search = (q: string): Reference => ({ kind: 'search', q, pageSize: 20 });
     // `ref` says what the bare handler and Directus are asked for the same read (references.ts).
     const reads: { name: string; path: string; ref?: Reference; anonymous?: boolean }[] = [
@@ -207,14 +235,21 @@ async function main(): Promise<void> {
       );
     console.log(`\nLianzhu on ${engine} (${data.source}), ${scale} scale, ${duration} s per run, loopback\n`);
     print({ user: 'user', request: 'request', connections: 'con', rps: 'req/s', p50: 'p50 ms', p95: 'p95 ms', p99: 'p99 ms', failed: 'non2xx' });
-    for (const session of [officer, admin, anonymous]) {
-      for (const read of selected.filter((r) => !r.anonymous === (session !== anonymous))) {
+    const only = (name: string) => !args.only || name.includes(args.only);
+    for (const session of [officer, admin, anonymous, ...extra]) {
+      // Issue 6's reads run for every signed-in role; the earlier ones for the officer and the admin (and the public page).
+      const earlier = extra.includes(session) ? [] : selected.filter((r) => !r.anonymous === (session !== anonymous));
+      const issue6 = session === anonymous ? [] : serviceReads(services, session).filter((r) => only(r.name));
+      for (const read of [...earlier, ...issue6]) {
         // One request first: it must succeed, and it warms the caches; the search's total shows how selective the fragment is.
         const res = await fetch(base + read.path, { headers: session.headers });
         const body = (await res.json()) as { total?: number; error?: { message?: string } };
-        // Before its route is merged the server answers 404, or 401 for a public path not yet exempt from sign-in.
-        if (res.status === 404 || (res.status === 401 && session === anonymous)) {
-          rows.push({ user: session.username, request: read.name, path: read.path, skipped: `route not on this server yet (${res.status})` });
+        // Before its route is merged the server answers 404 (or 401 for a public path not yet exempt from sign-in);
+        // a 404 from a route the server has is a target outside the role's scope, reported as an error below.
+        const route = 'route' in read ? read.route : null;
+        const missing = (res.status === 404 && !(route && app.hasRoute({ method: 'GET', url: route }))) || (res.status === 401 && session === anonymous);
+        if (missing) {
+          rows.push({ user: session.username, request: read.name, path: read.path, skipped: `missing: route not on this server yet (${res.status})` });
           print({ ...rows.at(-1), connections: '-', rps: '-', p50: '-', p95: '-', p99: '-', failed: '-', note: rows.at(-1)!.skipped });
           continue;
         }
@@ -226,7 +261,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < 5; i++) await fetch(base + read.path, { headers: session.headers }).then((r) => r.arrayBuffer());
         for (const connections of connectionCounts) {
           const m = await load({ url: base + read.path, headers: session.headers, connections });
-          const failed = m.requests - (m.statusCodes['200'] ?? 0) + m.errors;
+          const failed = m.requests - succeeded(m) + m.errors;
           const row = { user: session.username, request: read.name, path: read.path, connections, ...m, failed, total: body.total, note: [
             body.total !== undefined ? `total ${body.total}` : '',
             m.timeouts ? `${m.timeouts} timed out (10 s)` : '',
@@ -243,7 +278,7 @@ async function main(): Promise<void> {
         ? await runReferences({ sqliteFile: path.join(data.dataDir, 'lianzhu.sqlite'), reads: selected, connectionCounts, rows, print, load, directus: !args['no-directus'] })
         : 'the references run on SQLite only';
     /** Each session's pool of POSTs at each connection count; every request a different row, none sent twice. */
-    const writeRuns = async (request: string, pools: Map<Session, Job[]>) => {
+    const writeRuns = async (request: string, pools: Map<Session, Job[]>, distinct = true) => {
       for (const [session, jobs] of pools) {
         const headers = { ...session.headers, 'content-type': 'application/json' };
         for (const [i, connections] of connectionCounts.entries()) {
@@ -253,7 +288,7 @@ async function main(): Promise<void> {
           const share = Math.ceil(left.length / (connectionCounts.length - i));
           const seen = new Set<string>();
           const pool = left.slice(0, share);
-          const repeat = pool.findIndex((job) => seen.size === seen.add(job.path).size);
+          const repeat = distinct ? pool.findIndex((job) => seen.size === seen.add(job.path).size) : -1;
           if (repeat >= 0) pool.length = repeat;
           if (pool.length < connections) {
             rows.push({ user: session.username, request: request, connections, error: `only ${pool.length} transitions left` });
@@ -262,7 +297,7 @@ async function main(): Promise<void> {
           }
           const m = await load({ url: base + '/api/health', headers, connections, jobs: pool });
           pools.set(session, left.slice(m.used));
-          const failed = m.requests - (m.statusCodes['200'] ?? 0) + m.errors;
+          const failed = m.requests - succeeded(m) + m.errors;
           const note = `${m.used} sent from a pool of ${pool.length}${m.exhausted ? ', pool ran dry' : ''}${m.failures.length ? `; first failure: ${m.failures[0]}` : ''}`;
           const row = { user: session.username, request, connections, ...m, failed, note };
           rows.push(row);
@@ -296,11 +331,33 @@ async function main(): Promise<void> {
         await writeRuns('lead transition + activity + audit (POST)', pools);
       }
     }
+    // Issue 6's writes. The first job goes alone first: a route not merged yet is reported missing, a refusal as an error.
+    if (!args['no-writes']) {
+      const sessions = [officer, admin, ...extra];
+      for (const write of await serviceWrites(database.db, sessions)) {
+        if (!only(write.request)) continue;
+        const session = sessions.find((x) => x.username === write.username)!;
+        const note = (kind: 'skipped' | 'error', text: string) => {
+          rows.push({ user: session.username, request: write.request, [kind]: text });
+          print({ ...rows.at(-1), connections: '-', rps: '-', p50: '-', p95: '-', p99: '-', failed: '-', note: text });
+        };
+        const [first, ...rest] = write.jobs;
+        if (!first) {
+          note('skipped', 'nothing to write in this data');
+          continue;
+        }
+        const res = await fetch(base + first.path, { method: 'POST', headers: { ...session.headers, 'content-type': 'application/json' }, body: JSON.stringify(first.body) });
+        const text = await res.text();
+        if (res.status === 404 && !app.hasRoute({ method: 'POST', url: write.route })) note('skipped', `missing: route not on this server yet (${res.status})`);
+        else if (res.status >= 300) note('error', `first POST ${first.path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+        else await writeRuns(write.request, new Map([[session, rest]]), write.distinct);
+      }
+    }
     const dir = path.resolve('bench/results');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${scale}-${engine}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-    fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), scale, engine, source: data.source, duration, machine, targets: { ...targets, ...pipeline }, references, results: rows }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), scale, engine, source: data.source, duration, machine, targets: { ...targets, ...pipeline, services }, references, results: rows }, null, 2));
     console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   } finally {
     await app.close();
