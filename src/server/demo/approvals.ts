@@ -63,6 +63,9 @@ export async function createDemoApprovals(db: Kysely<DB>, admin: CurrentUser): P
     }
     await demoFactors(db, admin, p, projects.indexOf(p));
   }
+  // The demo replays months of approvals in one go; their notices are history, not news, so the inbox
+  // opens with only what still waits (the escalations and deadlines the sweep raises).
+  await db.updateTable('notifications').set({ read_at: new Date().toISOString() }).where('kind', '=', 'approval').where('read_at', 'is', null).execute();
 }
 
 async function move(db: Kysely<DB>, admin: CurrentUser, id: number, version: number, input: { status: 'submitted' | 'approved'; submittedOn?: string; approvedOn?: string; documentNo?: string }): Promise<number> {
