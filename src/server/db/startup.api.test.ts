@@ -3,6 +3,7 @@ import { createTestDatabase, testEngine, type TestDatabase } from '../../../test
 import { loadConfig } from '../config.js';
 import { openDatabase } from './database.js';
 import { prepareDatabase } from './startup.js';
+import { DEMO_USERS } from '../demo/seed.js';
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => testDb?.drop());
 
 describe('start-up on an empty database', () => {
   // Several instances are a PostgreSQL set-up; SQLite is one process on one file.
-  it.skipIf(testEngine() === 'sqlite')('two instances starting at once load the demo exactly once: 16 projects, 6 demo users', async () => {
+  it.skipIf(testEngine() === 'sqlite')('two instances starting at once load the demo exactly once: 16 projects, each demo user once', async () => {
     const config = { ...loadConfig({}), dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, demoPassword: 'pw' };
     const a = openDatabase(config);
     const b = openDatabase(config);
@@ -21,7 +22,7 @@ describe('start-up on an empty database', () => {
       expect(results.filter((r) => r === 'demo')).toHaveLength(1);
       const projects = await a.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const users = await a.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      expect([Number(projects.n), Number(users.n)]).toEqual([16, 6]);
+      expect([Number(projects.n), Number(users.n)]).toEqual([16, DEMO_USERS.length]);
     } finally {
       await a.close();
       await b.close();

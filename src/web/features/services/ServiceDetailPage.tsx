@@ -64,7 +64,8 @@ export default function ServiceDetailPage() {
           {r.resolvedOnTime !== null && <Descriptions.Item label={t('svcResolution')}>{r.resolvedOnTime ? t('svcOnTime') : t('svcLate')}</Descriptions.Item>}
           {r.rating !== null && (
             <Descriptions.Item label={t('svcRating')}>
-              <Rate disabled value={r.rating} data-testid="service-rating-shown" /> {r.ratingComment}
+              <Rate disabled value={r.rating} data-testid="service-rating-shown" />
+              {r.ratingComment && <span style={{ marginLeft: 8 }}>{r.ratingComment}</span>}
             </Descriptions.Item>
           )}
           {r.escalationNote && <Descriptions.Item label={t('svcEscalated')}>{r.escalationNote}</Descriptions.Item>}
