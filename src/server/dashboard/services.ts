@@ -4,6 +4,8 @@ import type { ServiceDashboard } from '../../shared/service-dashboard.js';
 import type { DB } from '../db/schema.js';
 
 const ESCALATED_LIST_LIMIT = 10;
+const OPEN = ['submitted', 'accepted', 'in_progress', 'reopened'];
+const CLOSED = ['resolved', 'confirmed'];
 
 /**
  * The service requests whose figures a user sees: the prefecture all; a region officer its regions'; a
@@ -19,13 +21,8 @@ function requestScope(user: CurrentUser) {
         return user.regionCodes.length ? eb('service_requests.region_code', 'in', user.regionCodes) : sql<SqlBool>`1 = 0`;
       case 'department':
         if (!user.department) return sql<SqlBool>`1 = 0`;
-        return eb.exists(
-          eb
-            .selectFrom('service_request_assignments as sra')
-            .select('sra.id')
-            .whereRef('sra.request_id', '=', 'service_requests.id')
-            .where('sra.department_code', '=', user.department),
-        );
+        // Driven from the department's own assignments (its queue index), not a probe per request.
+        return eb('service_requests.id', 'in', eb.selectFrom('service_request_assignments as sra').select('sra.request_id').where('sra.department_code', '=', user.department));
       case 'enterprise':
         if (!user.enterpriseUscc) return sql<SqlBool>`1 = 0`;
         return eb('service_requests.enterprise_id', 'in', eb.selectFrom('enterprises').select('enterprises.id').where('enterprises.uscc', '=', user.enterpriseUscc));
@@ -33,54 +30,78 @@ function requestScope(user: CurrentUser) {
   };
 }
 
-const OPEN = sql<boolean>`service_requests.status not in ('resolved', 'confirmed')`;
+// Open and closed requests are counted apart, each from its own slice of service_requests_figures_idx
+// (or the region one): the open figures never read the closed bulk, and neither reads the wide rows.
+function openFigures(db: Kysely<DB>, user: CurrentUser, today: string) {
+  return db
+    .selectFrom('service_requests')
+    .where(requestScope(user))
+    .where('service_requests.status', 'in', OPEN)
+    .select([
+      sql<number>`count(*)`.as('open'),
+      sql<number>`coalesce(sum(case when service_requests.due_on < ${today} then 1 else 0 end), 0)`.as('overdue'),
+      sql<number>`count(service_requests.escalated_at)`.as('escalated'),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+function closedFigures(db: Kysely<DB>, user: CurrentUser) {
+  return db
+    .selectFrom('service_requests')
+    .where(requestScope(user))
+    .where('service_requests.status', 'in', CLOSED)
+    .select([
+      sql<number>`coalesce(sum(case when service_requests.status = 'confirmed' then 1 else 0 end), 0)`.as('confirmed'),
+      sql<number>`coalesce(sum(service_requests.resolved_on_time), 0)`.as('on_time'),
+      sql<number>`count(service_requests.resolved_on_time)`.as('resolved'),
+      sql<number>`coalesce(sum(service_requests.rating), 0)`.as('rating_sum'),
+      sql<number>`count(service_requests.rating)`.as('rated'),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+function escalatedRequests(db: Kysely<DB>, user: CurrentUser) {
+  // The ten are chosen from the figures index alone, then only those ten rows are read: ordering the
+  // wide rows of every open request to keep ten took hundreds of milliseconds at 200,000 requests.
+  const first = db
+    .selectFrom('service_requests')
+    .where(requestScope(user))
+    .where('service_requests.status', 'in', OPEN)
+    .where('service_requests.escalated_at', 'is not', null)
+    .select('service_requests.id')
+    // Longest under 督办 first: those are the ones the prefecture has waited on.
+    .orderBy('service_requests.escalated_at')
+    .orderBy('service_requests.id')
+    .limit(ESCALATED_LIST_LIMIT);
+  return db
+    .selectFrom('service_requests')
+    .innerJoin('enterprises', 'enterprises.id', 'service_requests.enterprise_id')
+    .where('service_requests.id', 'in', first)
+    .select([
+      'service_requests.id',
+      'service_requests.title',
+      'enterprises.name as enterprise_name',
+      'service_requests.region_code',
+      'service_requests.due_on',
+      'service_requests.escalated_at',
+      'service_requests.escalation_note',
+    ])
+    .orderBy('service_requests.escalated_at')
+    .orderBy('service_requests.id')
+    .execute();
+}
 
 export async function serviceDashboard(db: Kysely<DB>, user: CurrentUser, today: string): Promise<ServiceDashboard> {
-  const [figures, escalated] = await Promise.all([
-    db
-      .selectFrom('service_requests')
-      .where(requestScope(user))
-      .select([
-        sql<number>`coalesce(sum(case when ${OPEN} then 1 else 0 end), 0)`.as('open'),
-        sql<number>`coalesce(sum(case when ${OPEN} and service_requests.due_on < ${today} then 1 else 0 end), 0)`.as('overdue'),
-        sql<number>`coalesce(sum(case when ${OPEN} and service_requests.escalated_at is not null then 1 else 0 end), 0)`.as('escalated'),
-        sql<number>`coalesce(sum(case when service_requests.resolved_on_time = 1 then 1 else 0 end), 0)`.as('on_time'),
-        sql<number>`count(service_requests.resolved_on_time)`.as('resolved'),
-        sql<number>`coalesce(sum(service_requests.rating), 0)`.as('rating_sum'),
-        sql<number>`count(service_requests.rating)`.as('rated'),
-        sql<number>`coalesce(sum(case when service_requests.status = 'confirmed' then 1 else 0 end), 0)`.as('confirmed'),
-      ])
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('service_requests')
-      .innerJoin('enterprises', 'enterprises.id', 'service_requests.enterprise_id')
-      .where(requestScope(user))
-      .where(OPEN)
-      .where('service_requests.escalated_at', 'is not', null)
-      .select([
-        'service_requests.id',
-        'service_requests.title',
-        'enterprises.name as enterprise_name',
-        'service_requests.region_code',
-        'service_requests.due_on',
-        'service_requests.escalated_at',
-        'service_requests.escalation_note',
-      ])
-      // Longest under 督办 first: those are the ones the prefecture has waited on.
-      .orderBy('service_requests.escalated_at')
-      .orderBy('service_requests.id')
-      .limit(ESCALATED_LIST_LIMIT)
-      .execute(),
-  ]);
-  const resolved = Number(figures.resolved);
-  const rated = Number(figures.rated);
+  const [open, closed, escalated] = await Promise.all([openFigures(db, user, today), closedFigures(db, user), escalatedRequests(db, user)]);
+  const resolved = Number(closed.resolved);
+  const rated = Number(closed.rated);
   return {
-    open: Number(figures.open),
-    overdue: Number(figures.overdue),
-    escalated: Number(figures.escalated),
-    onTimePercent: resolved ? Math.round((Number(figures.on_time) * 100) / resolved) : null,
-    averageRating: rated ? Math.round((Number(figures.rating_sum) * 10) / rated) / 10 : null,
-    confirmed: Number(figures.confirmed),
+    open: Number(open.open),
+    overdue: Number(open.overdue),
+    escalated: Number(open.escalated),
+    onTimePercent: resolved ? Math.round((Number(closed.on_time) * 100) / resolved) : null,
+    averageRating: rated ? Math.round((Number(closed.rating_sum) * 10) / rated) / 10 : null,
+    confirmed: Number(closed.confirmed),
     escalatedItems: escalated.map((r) => ({
       id: r.id,
       title: r.title,

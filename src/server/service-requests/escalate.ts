@@ -13,6 +13,8 @@ import { notify } from '../notifications/notify.js';
 // the service-request tables directly (the request module is built beside it) and owns only the
 // escalation columns, the 'escalated' timeline event and the deadline notices.
 const CLOSED = ['resolved', 'confirmed'];
+/** Named rather than "not resolved", so the (status, due_on) index is sought, not scanned. */
+const OPEN_ASSIGNMENT = ['submitted', 'accepted', 'in_progress'];
 const AUTO_NOTE = '超过督办时限仍未办结,系统自动提请州级督办';
 const requestLink = (id: number) => `/services/requests/${id}`;
 
@@ -100,7 +102,7 @@ function pendingReminders(db: Kysely<DB>, kind: NotificationKind, range: { from?
     .selectFrom('service_request_assignments as a')
     .innerJoin('service_requests as r', 'r.id', 'a.request_id')
     .select(['a.id as assignmentId', 'a.request_id as requestId', 'a.department_code as departmentCode', 'a.due_on as dueOn', 'r.title'])
-    .where('a.status', '<>', 'resolved')
+    .where('a.status', 'in', OPEN_ASSIGNMENT)
     .where('r.status', 'not in', CLOSED)
     .where((eb) =>
       eb.and([

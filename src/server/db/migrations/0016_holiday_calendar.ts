@@ -58,8 +58,13 @@ export function officialDays(): OfficialDay[] {
   return days;
 }
 
-// An index on notifications.dedupe_key: the deadline sweep asks "was this reminder already sent?"
-// for each open assignment every minute, which without it reads the whole inbox table.
+// Beside the calendar, the indexes the deadline sweep and the dashboard's service figures read, so
+// neither walks whole tables every minute or on every dashboard load:
+// - notifications.dedupe_key: "was this reminder already sent?", asked for each open assignment;
+// - assignments by (status, due_on): the open ones due soon or past due, without the resolved bulk;
+// - assignments by (department_code, request_id): a department's requests without reading assignment rows;
+// - requests by (status, …) and (region_code, status, …): the figures come from the index alone (as
+//   projects_summary_idx does for the project totals), the open ones from the open statuses' slice.
 export async function up(db: Kysely<any>): Promise<void> {
   // An admin may already have entered some of these days by hand; their entry stands.
   await db
@@ -68,9 +73,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .onConflict((oc) => oc.column('day').doNothing())
     .execute();
   await db.schema.createIndex('notifications_dedupe_key_idx').on('notifications').column('dedupe_key').execute();
+  await db.schema.createIndex('service_request_assignments_due_idx').on('service_request_assignments').columns(['status', 'due_on']).execute();
+  await db.schema.createIndex('service_request_assignments_department_idx').on('service_request_assignments').columns(['department_code', 'request_id']).execute();
+  for (const [name, lead] of [['service_requests_figures_idx', ['status']], ['service_requests_region_figures_idx', ['region_code', 'status']]] as const) {
+    await db.schema.createIndex(name).on('service_requests').columns([...lead, 'due_on', 'escalated_at', 'resolved_on_time', 'rating']).execute();
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('service_requests_region_figures_idx').execute();
+  await db.schema.dropIndex('service_requests_figures_idx').execute();
+  await db.schema.dropIndex('service_request_assignments_department_idx').execute();
+  await db.schema.dropIndex('service_request_assignments_due_idx').execute();
   await db.schema.dropIndex('notifications_dedupe_key_idx').execute();
   for (const d of officialDays()) {
     await db.deleteFrom('calendar_days').where('day', '=', d.day).where('kind', '=', d.kind).where('name', '=', d.name).execute();
