@@ -1,41 +1,19 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { ServiceDashboard } from '../../shared/service-dashboard.js';
 import type { DB } from '../db/schema.js';
+import { serviceRequestScope } from '../service-requests/policy.js';
 
 const ESCALATED_LIST_LIMIT = 10;
 const OPEN = ['submitted', 'accepted', 'in_progress', 'reopened'];
 const CLOSED = ['resolved', 'confirmed'];
-
-/**
- * The service requests whose figures a user sees: the prefecture all; a region officer its regions'; a
- * department the requests routed to it; an enterprise its own. The same rule as the request list's.
- */
-function requestScope(user: CurrentUser) {
-  return (eb: ExpressionBuilder<DB, 'service_requests'>): Expression<SqlBool> => {
-    switch (user.role) {
-      case 'admin':
-      case 'leader':
-        return sql<SqlBool>`1 = 1`;
-      case 'region':
-        return user.regionCodes.length ? eb('service_requests.region_code', 'in', user.regionCodes) : sql<SqlBool>`1 = 0`;
-      case 'department':
-        if (!user.department) return sql<SqlBool>`1 = 0`;
-        // Driven from the department's own assignments (its queue index), not a probe per request.
-        return eb('service_requests.id', 'in', eb.selectFrom('service_request_assignments as sra').select('sra.request_id').where('sra.department_code', '=', user.department));
-      case 'enterprise':
-        if (!user.enterpriseUscc) return sql<SqlBool>`1 = 0`;
-        return eb('service_requests.enterprise_id', 'in', eb.selectFrom('enterprises').select('enterprises.id').where('enterprises.uscc', '=', user.enterpriseUscc));
-    }
-  };
-}
 
 // Open and closed requests are counted apart, each from its own slice of service_requests_figures_idx
 // (or the region one): the open figures never read the closed bulk, and neither reads the wide rows.
 function openFigures(db: Kysely<DB>, user: CurrentUser, today: string) {
   return db
     .selectFrom('service_requests')
-    .where(requestScope(user))
+    .where(serviceRequestScope(user))
     .where('service_requests.status', 'in', OPEN)
     .select([
       sql<number>`count(*)`.as('open'),
@@ -48,7 +26,7 @@ function openFigures(db: Kysely<DB>, user: CurrentUser, today: string) {
 function closedFigures(db: Kysely<DB>, user: CurrentUser) {
   return db
     .selectFrom('service_requests')
-    .where(requestScope(user))
+    .where(serviceRequestScope(user))
     .where('service_requests.status', 'in', CLOSED)
     .select([
       sql<number>`coalesce(sum(case when service_requests.status = 'confirmed' then 1 else 0 end), 0)`.as('confirmed'),
@@ -65,7 +43,7 @@ function escalatedRequests(db: Kysely<DB>, user: CurrentUser) {
   // wide rows of every open request to keep ten took hundreds of milliseconds at 200,000 requests.
   const first = db
     .selectFrom('service_requests')
-    .where(requestScope(user))
+    .where(serviceRequestScope(user))
     .where('service_requests.status', 'in', OPEN)
     .where('service_requests.escalated_at', 'is not', null)
     .select('service_requests.id')

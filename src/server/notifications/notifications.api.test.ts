@@ -17,7 +17,7 @@ afterAll(() => server?.close());
 
 async function tell(username: string, zh: string, en: string) {
   await server.db.transaction().execute((trx) =>
-    notify({ trx, kind: 'status_changed', userIds: [server.users.get(username)!.id], title: { zh, en }, link: '/services/requests/1', entity: 'service_request', entityId: 1 }),
+    notify({ trx, kind: 'status_changed', userIds: [server.users.get(username)!.id], title: { zh, en }, link: '/services/1', entity: 'service_request', entityId: 1 }),
   );
   const row = await server.db.selectFrom('notifications').select('id').where('title', '=', zh).orderBy('id', 'desc').executeTakeFirstOrThrow();
   return row.id;
@@ -37,7 +37,7 @@ describe('the inbox', () => {
     const page = notificationPageSchema.parse((await mulei.get('/api/notifications')).body);
     expect(page.items.map((n) => n.title)).toEqual(['诉求已办结', '诉求已受理']);
     expect(page.total).toBe(2);
-    expect(page.items[0]).toMatchObject({ kind: 'status_changed', link: '/services/requests/1', read: false, readAt: null });
+    expect(page.items[0]).toMatchObject({ kind: 'status_changed', link: '/services/1', read: false, readAt: null });
     mulei.lang = 'en';
     const en = (await mulei.get('/api/notifications')).body;
     mulei.lang = 'zh';

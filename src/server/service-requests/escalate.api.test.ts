@@ -55,7 +55,7 @@ describe('sweepServiceDeadlines', () => {
     const escalated = await notices(id, 'escalated');
     // zrzy has resolved its part: 督办 is news for the admins and fgw only.
     expect(escalated.map((n) => n.user_id).sort()).toEqual([...adminIds, fgwId].sort());
-    expect(escalated.every((n) => n.link === `/services/requests/${id}`)).toBe(true);
+    expect(escalated.every((n) => n.link === `/services/${id}`)).toBe(true);
     const audit = await server.db.selectFrom('audit_log').select(['user_id']).where('action', '=', 'service_request.escalate').where('entity_id', '=', String(id)).execute();
     expect(audit).toEqual([{ user_id: null }]);
   });
@@ -65,7 +65,7 @@ describe('sweepServiceDeadlines', () => {
     await sweep();
     await sweep();
     const overdue = await notices(id, 'overdue');
-    expect(overdue).toEqual([{ user_id: fgwId, dedupe_key: `overdue:${assignmentIds[0]}:${daysAgo(6)}`, link: `/services/requests/${id}` }]);
+    expect(overdue).toEqual([{ user_id: fgwId, dedupe_key: `overdue:${assignmentIds[0]}:${daysAgo(6)}`, link: `/services/${id}` }]);
     expect(overdue.some((n) => n.user_id === zrzyId)).toBe(false);
   });
 
@@ -83,7 +83,7 @@ describe('sweepServiceDeadlines', () => {
     const first = await sweep();
     expect(first).toMatchObject({ dueSoon: 1, escalated: 0 });
     expect((await sweep()).dueSoon).toBe(0);
-    expect(await notices(id, 'due_soon')).toEqual([{ user_id: zrzyId, dedupe_key: `due_soon:${assignmentIds[0]}:${today}`, link: `/services/requests/${id}` }]);
+    expect(await notices(id, 'due_soon')).toEqual([{ user_id: zrzyId, dedupe_key: `due_soon:${assignmentIds[0]}:${today}`, link: `/services/${id}` }]);
     expect(await events(id)).toEqual([]);
   });
 

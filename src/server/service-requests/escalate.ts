@@ -8,6 +8,7 @@ import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { notify } from '../notifications/notify.js';
+import { requestLink } from './routing.js';
 
 // 督办: the prefecture takes up a request its departments let run past the red line. This file works on
 // the service-request tables directly (the request module is built beside it) and owns only the
@@ -16,7 +17,6 @@ const CLOSED = ['resolved', 'confirmed'];
 /** Named rather than "not resolved", so the (status, due_on) index is sought, not scanned. */
 const OPEN_ASSIGNMENT = ['submitted', 'accepted', 'in_progress'];
 const AUTO_NOTE = '超过督办时限仍未办结,系统自动提请州级督办';
-const requestLink = (id: number) => `/services/requests/${id}`;
 
 /**
  * Escalates one open request that is not yet escalated, inside the caller's transaction: the columns,
@@ -64,9 +64,7 @@ export async function escalateRequest(options: { trx: Kysely<DB>; requestId: num
     departmentCodes: open.map((a) => a.department_code),
     except: user ? [user.id] : [],
     title: { zh: `督办:${request.title}`, en: `Escalated to the prefecture: ${request.title}` },
-    link: requestLink(requestId),
-    entity: 'service_request',
-    entityId: requestId,
+    ...requestLink(requestId),
   });
   return true;
 }
@@ -124,7 +122,7 @@ async function sendReminders(db: Kysely<DB>, kind: 'due_soon' | 'overdue', remin
         : { zh: `已超期:${r.title}(应于 ${r.dueOn} 前办结)`, en: `Overdue: ${r.title} (was due ${r.dueOn})` };
     // The key is per assignment and deadline: a reopened request's new deadline is reminded afresh.
     written += await db.transaction().execute((trx) =>
-      notify({ trx, kind, departmentCodes: [r.departmentCode], title, link: requestLink(r.requestId), entity: 'service_request', entityId: r.requestId, dedupeKey: `${kind}:${r.assignmentId}:${r.dueOn}` }),
+      notify({ trx, kind, departmentCodes: [r.departmentCode], title, ...requestLink(r.requestId), dedupeKey: `${kind}:${r.assignmentId}:${r.dueOn}` }),
     );
   }
   return written;

@@ -19,13 +19,8 @@ export function serviceRequestScope(user: CurrentUser) {
         return user.regionCodes.length > 0 ? eb('service_requests.region_code', 'in', user.regionCodes) : sql<SqlBool>`1 = 0`;
       case 'department':
         if (!user.department) return sql<SqlBool>`1 = 0`;
-        return eb.exists(
-          eb
-            .selectFrom('service_request_assignments as own')
-            .select('own.id')
-            .whereRef('own.request_id', '=', 'service_requests.id')
-            .where('own.department_code', '=', user.department),
-        );
+        // Driven from the department's own assignments (its queue index), not a probe per request.
+        return eb('service_requests.id', 'in', eb.selectFrom('service_request_assignments as own').select('own.request_id').where('own.department_code', '=', user.department));
       case 'enterprise':
         if (!user.enterpriseUscc) return sql<SqlBool>`1 = 0`;
         return eb('service_requests.enterprise_id', 'in', eb.selectFrom('enterprises as own_e').select('own_e.id').where('own_e.uscc', '=', user.enterpriseUscc));

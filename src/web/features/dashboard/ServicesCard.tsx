@@ -54,7 +54,7 @@ export function ServicesCard() {
             data.escalatedItems.map((r) => (
               <div key={r.id} data-testid="dashboard-escalated-item" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', padding: '6px 0', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
                 <Tag color="red">{t('dsEscalatedOn', { day: todayInShanghai(new Date(r.escalatedAt)) })}</Tag>
-                <Link to={`/services/requests/${r.id}`}>{r.title}</Link>
+                <Link to={`/services/${r.id}`}>{r.title}</Link>
                 <Typography.Text type="secondary">
                   {r.enterpriseName}
                   {r.regionCode ? ` · ${nameOf(r.regionCode, r.regionCode)}` : ''}
