@@ -20,7 +20,7 @@ beforeAll(async () => {
   server = await startTestServer();
   admin = await server.as('admin');
   enterpriseId = (await addEnterprise(admin)).id;
-  zrzyId = (await createUser({ db: server.db, username: 'zrzy', password: TEST_PASSWORD, displayName: '自然资源局专员', role: 'department', department: 'zrzy' })).id;
+  zrzyId = server.users.get('zrzy')!.id;
   adminIds = (await server.db.selectFrom('users').select('id').where('role', '=', 'admin').execute()).map((u) => u.id);
   fgwId = server.users.get('fgw')!.id;
 });
