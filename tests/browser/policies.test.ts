@@ -46,17 +46,17 @@ describe('policies and the visit kit in Chromium', () => {
     await screenshot(page, 'visit-kit-print');
     await page.emulateMedia({ media: 'screen' });
 
-    // The request route belongs to another module; here its answer is stood in for, and what the kit posts is checked.
-    const posted: unknown[] = [];
-    await page.route('**/api/service-requests', async (route) => {
-      posted.push(route.request().postDataJSON());
-      await route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ id: 4242 }) });
-    });
+    // The problem becomes a real service request, routed by its category (其他 → 州招商发展局).
     await page.getByTestId('problem-title').fill('园区道路未通');
     await page.getByTestId('problem-description').fill('厂区门口道路尚未硬化,大件运输困难');
     await page.getByTestId('problem-submit').click();
-    await page.getByTestId('problem-result').filter({ hasText: '已提交(诉求编号 4242)' }).waitFor();
-    expect(posted).toEqual([{ enterpriseId: id, projectId: null, category: 'other', title: '园区道路未通', description: '厂区门口道路尚未硬化,大件运输困难', fromVisit: true }]);
+    await expect
+      .poll(() => ctx.server.db.selectFrom('service_requests').select(['id', 'enterprise_id', 'from_visit', 'category']).where('title', '=', '园区道路未通').executeTakeFirst())
+      .toMatchObject({ enterprise_id: id, from_visit: 1, category: 'other' });
+    const request = await ctx.server.db.selectFrom('service_requests').select('id').where('title', '=', '园区道路未通').executeTakeFirstOrThrow();
+    await page.getByTestId('problem-result').filter({ hasText: `已提交(诉求编号 ${request.id})` }).waitFor();
+    const routed = await ctx.server.db.selectFrom('service_request_assignments').select('department_code').where('request_id', '=', request.id).execute();
+    expect(routed).toEqual([{ department_code: 'zsj' }]);
     await screenshot(page, 'visit-kit-problem-logged');
   });
 
