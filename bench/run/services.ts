@@ -46,7 +46,11 @@ async function targetsFor(db: Kysely<DB>, user: ServiceUser): Promise<UserTarget
   const latest = await requests.orderBy('sr.id', 'desc').limit(1).executeTakeFirst();
   const project = await projects.orderBy('p.id').limit(1).executeTakeFirst();
   // The enterprise with the most requests among the role's latest thousand: the visit kit's heavy case.
-  const recent = await requests.orderBy('sr.id', 'desc').limit(1000).execute();
+  // A region officer visits its own regions' enterprises, wherever their projects are.
+  const own = user.role === 'region'
+    ? requests.where((eb) => eb.exists(eb.selectFrom('enterprises as e').select('e.id').whereRef('e.id', '=', 'sr.enterprise_id').where('e.region_code', 'in', user.regionCodes.length ? user.regionCodes : ['-'])))
+    : requests;
+  const recent = await own.orderBy('sr.id', 'desc').limit(1000).execute();
   const counts = new Map<number, number>();
   for (const r of recent) counts.set(r.enterprise_id, (counts.get(r.enterprise_id) ?? 0) + 1);
   const busiest = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
