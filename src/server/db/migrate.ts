@@ -13,6 +13,7 @@ import * as m0014 from './migrations/0014_lead_scope_indexes.js';
 import * as m0015 from './migrations/0015_enterprise_services.js';
 import * as m0016 from './migrations/0016_holiday_calendar.js';
 import * as m0017 from './migrations/0017_project_blocks.js';
+import * as m0018 from './migrations/0018_department_scope_indexes.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0015_enterprise_services': m0015,
   '0016_holiday_calendar': m0016,
   '0017_project_blocks': m0017,
+  '0018_department_scope_indexes': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

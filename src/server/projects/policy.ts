@@ -21,21 +21,25 @@ export function projectScope(user: CurrentUser) {
       case 'enterprise':
         return user.enterpriseUscc ? eb('projects.investor_uscc', '=', user.enterpriseUscc) : sql<SqlBool>`1 = 0`;
       case 'department': {
-        // A department sees the projects whose approvals, factors or service requests are routed to it.
+        // A department sees the projects whose approvals, factors or service requests are routed to it,
+        // read as one set of project ids from the department's own index entries (migration 0018).
         const code = user.department;
         if (!code) return sql<SqlBool>`1 = 0`;
-        return eb.or([
-          eb.exists(eb.selectFrom('project_approvals as pa').select('pa.id').whereRef('pa.project_id', '=', 'projects.id').where('pa.department_code', '=', code)),
-          eb.exists(eb.selectFrom('project_factors as pf').select('pf.id').whereRef('pf.project_id', '=', 'projects.id').where('pf.department_code', '=', code)),
-          eb.exists(
+        const routed = eb
+          .selectFrom('project_approvals as pa')
+          .select('pa.project_id')
+          .where('pa.department_code', '=', code)
+          .union(eb.selectFrom('project_factors as pf').select('pf.project_id').where('pf.department_code', '=', code))
+          .union(
             eb
-              .selectFrom('service_requests as sr')
-              .innerJoin('service_request_assignments as sra', 'sra.request_id', 'sr.id')
-              .select('sr.id')
-              .whereRef('sr.project_id', '=', 'projects.id')
-              .where('sra.department_code', '=', code),
-          ),
-        ]);
+              .selectFrom('service_request_assignments as sra')
+              .innerJoin('service_requests as sr', 'sr.id', 'sra.request_id')
+              .select('sr.project_id')
+              .where('sra.department_code', '=', code)
+              .where('sr.project_id', 'is not', null)
+              .$narrowType<{ project_id: number }>(),
+          );
+        return eb('projects.id', 'in', routed);
       }
     }
   };
