@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Grid, List, Pagination, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Grid, Space, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
@@ -8,6 +8,7 @@ import type { Lead } from '../../../shared/leads.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useRegions } from '../../api/useRegions.js';
 import { urlTableSort } from '../../api/tableSort.js';
+import { ListOrCards, listPager } from '../layout/ListOrCards.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LeadStatusTag, useLeadLabels } from './labels.js';
 import { LeadFilterBar } from './LeadFilterBar.js';
@@ -31,14 +32,7 @@ export default function LeadListPage() {
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const empty = <Empty description={hasFilters ? t('lpEmptyFiltered') : t('lpEmpty')} data-testid="leads-empty" />;
-  const pager = {
-    current: params.page,
-    pageSize: params.pageSize,
-    total,
-    showSizeChanger: !mobile,
-    showTotal: (n: number) => t('lpCount', { n }),
-    onChange: (page: number, pageSize: number) => update({ page, pageSize }),
-  };
+  const pager = listPager({ params, total, mobile, showTotal: (n) => t('lpCount', { n }), update });
   const { sortOrderOf, onChange: onSortChange } = urlTableSort<Lead>(SORT_KEYS, params, { sort: 'updatedAt', order: 'desc' }, update);
   const firm = (l: Lead) => (
     <Space size={4} wrap>
@@ -86,37 +80,22 @@ export default function LeadListPage() {
       <Card size="small">
         <LeadFilterBar state={state} />
         {list.isError && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 12 }} />}
-        {mobile ? (
-          <>
-            <List
-              loading={list.isLoading}
-              dataSource={items}
-              locale={{ emptyText: empty }}
-              renderItem={(l) => (
-                <Card size="small" className="project-card" data-testid="lead-row" title={firm(l)} extra={<LeadStatusTag status={l.status} />}>
-                  <div>{chainNode(l)}</div>
-                  <div>{region(l)} · {labels.source(l.source)}</div>
-                  <div>{next(l)}</div>
-                </Card>
-              )}
-            />
-            {total > 0 && <Pagination {...pager} size="small" style={{ marginTop: 8, textAlign: 'center' }} />}
-          </>
-        ) : (
-          <Table<Lead>
-            rowKey="id"
-            size="middle"
-            data-testid="lead-table"
-            loading={list.isFetching}
-            dataSource={items}
-            onRow={() => rowAttrs}
-            scroll={{ x: 1500 }}
-            locale={{ emptyText: empty }}
-            pagination={pager}
-            columns={columns}
-            onChange={onSortChange}
-          />
-        )}
+        <ListOrCards<Lead>
+          mobile={mobile}
+          items={items}
+          loading={list.isLoading}
+          fetching={list.isFetching}
+          empty={empty}
+          pager={pager}
+          card={(l) => (
+            <Card size="small" className="project-card" data-testid="lead-row" title={firm(l)} extra={<LeadStatusTag status={l.status} />}>
+              <div>{chainNode(l)}</div>
+              <div>{region(l)} · {labels.source(l.source)}</div>
+              <div>{next(l)}</div>
+            </Card>
+          )}
+          table={{ 'data-testid': 'lead-table', onRow: () => rowAttrs, scroll: { x: 1500 }, columns, onChange: onSortChange } as TableProps<Lead>}
+        />
       </Card>
     </div>
   );

@@ -1,11 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Grid, List, Pagination, Rate, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Grid, Rate, Space, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { formatTimestamp } from '../../../shared/format.js';
 import type { ServiceRequest } from '../../../shared/service-requests.js';
+import { urlTableSort } from '../../api/tableSort.js';
 import { useRegions } from '../../api/useRegions.js';
+import { ListOrCards, listPager } from '../layout/ListOrCards.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { serviceApi } from './api.js';
@@ -30,16 +32,8 @@ export default function ServiceListPage() {
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const empty = <Empty description={hasFilters ? t('svcEmptyFiltered') : t('svcEmpty')} data-testid="services-empty" />;
-  const pager = {
-    current: params.page,
-    pageSize: params.pageSize,
-    total,
-    showSizeChanger: !mobile,
-    showTotal: (n: number) => t('svcCount', { n }),
-    onChange: (page: number, pageSize: number) => update({ page, pageSize }),
-  };
-  const sortOrderOf = (key: string) =>
-    (params.sort ?? 'createdAt') === SORT_KEYS[key] ? ((params.order ?? 'desc') === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+  const pager = listPager({ params, total, mobile, showTotal: (n) => t('svcCount', { n }), update });
+  const { sortOrderOf, onChange: onSortChange } = urlTableSort<ServiceRequest>(SORT_KEYS, params, { sort: 'createdAt', order: 'desc' }, update);
   const title = (r: ServiceRequest) => (
     <Space size={4} wrap>
       <LightDot light={r.light} />
@@ -73,41 +67,22 @@ export default function ServiceListPage() {
       <Card size="small">
         <ServiceFilterBar state={state} />
         {list.isError && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 12 }} />}
-        {mobile ? (
-          <>
-            <List
-              loading={list.isLoading}
-              dataSource={items}
-              locale={{ emptyText: empty }}
-              renderItem={(r) => (
-                <Card size="small" className="project-card" data-testid="service-row" title={title(r)} extra={<RequestStatusTag status={r.status} />}>
-                  <div>{r.enterprise.name}</div>
-                  <div>{labels.category(r.category)} · {departments(r)}</div>
-                  <div>{t('svcColDue')}:{due(r)}</div>
-                </Card>
-              )}
-            />
-            {total > 0 && <Pagination {...pager} size="small" style={{ marginTop: 8, textAlign: 'center' }} />}
-          </>
-        ) : (
-          <Table<ServiceRequest>
-            rowKey="id"
-            size="middle"
-            data-testid="service-table"
-            loading={list.isFetching}
-            dataSource={items}
-            onRow={() => rowAttrs}
-            scroll={{ x: 1400 }}
-            locale={{ emptyText: empty }}
-            pagination={pager}
-            columns={columns}
-            onChange={(_p, _f, sorter, extra) => {
-              if (extra.action !== 'sort' || Array.isArray(sorter)) return;
-              const key = sorter.order ? SORT_KEYS[String(sorter.columnKey)] : undefined;
-              update({ sort: key, order: key ? (sorter.order === 'ascend' ? 'asc' : 'desc') : undefined });
-            }}
-          />
-        )}
+        <ListOrCards<ServiceRequest>
+          mobile={mobile}
+          items={items}
+          loading={list.isLoading}
+          fetching={list.isFetching}
+          empty={empty}
+          pager={pager}
+          card={(r) => (
+            <Card size="small" className="project-card" data-testid="service-row" title={title(r)} extra={<RequestStatusTag status={r.status} />}>
+              <div>{r.enterprise.name}</div>
+              <div>{labels.category(r.category)} · {departments(r)}</div>
+              <div>{t('svcColDue')}:{due(r)}</div>
+            </Card>
+          )}
+          table={{ 'data-testid': 'service-table', onRow: () => rowAttrs, scroll: { x: 1400 }, columns, onChange: onSortChange } as TableProps<ServiceRequest>}
+        />
       </Card>
     </div>
   );
