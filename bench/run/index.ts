@@ -4,7 +4,7 @@
 // leads, events and public page are in pipeline.ts; issue 6's services in services.ts, read also as a
 // department officer and an enterprise user. A route the server does not have yet is reported as missing.
 // Run: npm run bench -- --scale town|prefecture|province [--db sqlite|postgres] [--duration 10]
-//   [--connections 1,50] [--only search] [--no-writes] [--sqlite FILE] [--database-url URL]
+//   [--connections 1,50] [--only search|visit] [--no-writes] [--sqlite FILE] [--database-url URL]
 //   [--pg-copy] [--officer bench-mulei] [--admin bench-admin] [--password bench-password] [--in-place]
 //   [--department bench-zrzy] [--enterprise bench-firm]   issue 6's two more roles (skipped if they cannot sign in)
 //   [--no-directus]   skips the Directus reference (references.ts; on SQLite only)
@@ -227,7 +227,9 @@ async function main(): Promise<void> {
       ...(targets.node ? [{ name: `ranked targets: node ${targets.node.name}`, path: `/api/chain-nodes/${targets.node.id}/targets` }] : []),
       ...pipelineReads(pipeline),
     ];
-    const selected = reads.filter((r) => !args.only || r.name.includes(args.only));
+    // --only 'a|b' keeps every read or write whose name contains a or b.
+    const only = (name: string) => !args.only || args.only.split('|').some((part) => name.includes(part));
+    const selected = reads.filter((r) => only(r.name));
     const print = (row: Record<string, unknown>) =>
       console.log(
         `${pad(row.user, 12)} ${pad(row.request, 46)} ${pad(row.connections, 3, true)} ${pad(row.rps, 9, true)} ` +
@@ -235,7 +237,6 @@ async function main(): Promise<void> {
       );
     console.log(`\nLianzhu on ${engine} (${data.source}), ${scale} scale, ${duration} s per run, loopback\n`);
     print({ user: 'user', request: 'request', connections: 'con', rps: 'req/s', p50: 'p50 ms', p95: 'p95 ms', p99: 'p99 ms', failed: 'non2xx' });
-    const only = (name: string) => !args.only || name.includes(args.only);
     for (const session of [officer, admin, anonymous, ...extra]) {
       // Issue 6's reads run for every signed-in role; the earlier ones for the officer and the admin (and the public page).
       const earlier = extra.includes(session) ? [] : selected.filter((r) => !r.anonymous === (session !== anonymous));
