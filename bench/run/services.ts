@@ -7,6 +7,7 @@
 // a 404 inside a route that exists (a target outside the role's scope: a bug to look at).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/server/db/schema.js';
+import { todayInShanghai } from '../../src/shared/format.js';
 
 export interface ServiceUser {
   username: string; role: string; regionCodes: string[]; department: string | null; enterpriseUscc: string | null;
@@ -17,7 +18,7 @@ interface UserTargets { requestId: number | null; projectId: number | null; ente
 export interface ServiceTargets {
   /** Two characters many request titles share, and how many requests carry them. */
   fragment: { q: string; requests: number } | null;
-  /** A policy with clusters and at least one more condition: a typical matching workload. */
+  /** A policy in force with clusters and at least one more condition: a typical matching workload. */
   policy: { id: number; title: string } | null;
   byUser: Record<string, UserTargets>;
 }
@@ -63,7 +64,10 @@ export async function pickServiceTargets(db: Kysely<DB>, users: ServiceUser[]): 
     const { n } = await db.selectFrom('service_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('search_text', 'like', `%${q}%`).executeTakeFirstOrThrow();
     if (!fragment || Number(n) > fragment.requests) fragment = { q, requests: Number(n) };
   }
-  const policies = await sql<{ id: number; title: string; rules_json: string }>`select id, title, rules_json from policies order by id limit 200`.execute(db);
+  // In force today: an expired policy admits nobody, and its matches answer without a query.
+  const today = todayInShanghai();
+  const policies = await sql<{ id: number; title: string; rules_json: string }>`select id, title, rules_json from policies
+    where (valid_from is null or valid_from <= ${today}) and (valid_to is null or valid_to >= ${today}) order by id limit 200`.execute(db);
   const typical = policies.rows.find((p) => {
     const rules = JSON.parse(p.rules_json) as Record<string, unknown>;
     // A rule left out means "any" (policyRulesSchema); the clusters rule and one more make a typical policy.
