@@ -1,5 +1,5 @@
 // Issue 6's scenarios: service requests, approvals, policies and their matching, the visit kit, the
-// inbox and the dashboard's service figures, each read as four roles (admin, a region officer, a
+// inbox and the dashboard's service figures (/api/dashboard/services), each read as four roles (admin, a region officer, a
 // department officer, an enterprise user) on ids inside that role's scope; and the writes: raising a
 // request (enterprise user; region officer on an enterprise's behalf) and a department accepting and
 // resolving its assignments. Routes follow issue 6's contract (/work/prompts/contract.md); each read
@@ -101,6 +101,7 @@ export function serviceReads(t: ServiceTargets, user: ServiceUser): ServiceRead[
     { name: 'notifications unread count', path: '/api/notifications/unread-count', route: '/api/notifications/unread-count' },
     // The admin and the region officer read the dashboard among issue 4's reads already.
     !officer && { name: 'dashboard summary', path: '/api/dashboard/summary', route: '/api/dashboard/summary' },
+    { name: 'service dashboard figures', path: '/api/dashboard/services', route: '/api/dashboard/services' },
   ];
   return reads.filter((r): r is ServiceRead => r !== false);
 }
