@@ -78,28 +78,20 @@ export function projectMatches(rules: SqlRules) {
 
 /**
  * Every rule as one condition on `enterprises`: clusters through its chain nodes, its own region and
- * size, and the project-level rules met together by one of its projects. The project rules are an
- * uncorrelated IN set, built once per query. The cluster rule is one too when nothing narrower leads;
- * beside a project or region rule it is a probe of the enterprise's own node entries instead: walking
- * a whole cluster's members (a hundred thousand at province scale) to keep the few with a matching
- * project took 700 ms on SQLite.
+ * size, and the project-level rules met together by one of its projects. The node and project rules
+ * are uncorrelated IN sets, built once per query rather than probed once per enterprise.
  */
 export function enterpriseMatches(rules: SqlRules) {
   return (eb: ExpressionBuilder<DB, 'enterprises'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
-    const projectRules = rules.stages || rules.minInvestmentYuan !== undefined || rules.maxInvestmentYuan !== undefined || rules.tags;
     if (rules.clusterNodeIds) {
       const nodes = rules.clusterNodeIds;
       if (nodes.length === 0) return sql<SqlBool>`1 = 0`;
-      all.push(
-        projectRules || rules.expandedRegionCodes
-          ? eb.exists(eb.selectFrom('enterprise_nodes as en').select('en.node_id').whereRef('en.enterprise_id', '=', 'enterprises.id').where('en.node_id', 'in', nodes))
-          : eb('enterprises.id', 'in', eb.selectFrom('enterprise_nodes as en').select('en.enterprise_id').where('en.node_id', 'in', nodes)),
-      );
+      all.push(eb('enterprises.id', 'in', eb.selectFrom('enterprise_nodes as en').select('en.enterprise_id').where('en.node_id', 'in', nodes)));
     }
     if (rules.expandedRegionCodes) all.push(eb('enterprises.region_code', 'in', rules.expandedRegionCodes));
     if (rules.sizes) all.push(eb('enterprises.size', 'in', rules.sizes));
-    if (projectRules) {
+    if (rules.stages || rules.minInvestmentYuan !== undefined || rules.maxInvestmentYuan !== undefined || rules.tags) {
       all.push(
         eb(
           'enterprises.id',
