@@ -1,4 +1,5 @@
 // npm run bench:data -- --scale town|prefecture|province [--db sqlite|postgres] [--out dir-or-url] [--seed N] [--today YYYY-MM-DD]
+// (npx tsx bench/data/blocks.ts with the same --scale/--db/--out fills projects.blocked_stage in data generated before it was)
 //
 // Generates the benchmark data set straight into a fresh database: the app's own migrations first,
 // then bulk inserts (not the API). SQLite goes to data/bench/<scale>/lianzhu.sqlite, so the server
@@ -16,6 +17,7 @@ import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { todayInShanghai } from '../../src/shared/format.js';
+import { fillBlockedStagesLogged } from './blocks.js';
 import { generateCalendar } from './calendar.js';
 import { createContext, readServiceVocab, SCALES, type ServiceVocab } from './context.js';
 import { generateChainMap, generateEnterprises, generateSupplyLinks } from './enterprises.js';
@@ -107,6 +109,9 @@ async function main() {
   await generatePolicies(ctx, users);
   await generateServiceRequests(ctx, projects, people, calendar);
   await w.finish();
+  // Derived from the approvals and factors just written, by the server's own rule, once they are indexed.
+  const written = openDatabase(engine === 'postgres' ? { databaseUrl: where, dataDir: '' } : { databaseUrl: null, dataDir: path.dirname(file!) });
+  await fillBlockedStagesLogged(written.db, written.engine).finally(() => written.close());
 
   const seconds = (performance.now() - started) / 1000;
   const total = [...w.counts.values()].reduce((a, b) => a + b, 0);

@@ -3,7 +3,7 @@
 // investment range, sizes, tags; a rule left out means "any"). Most name one or two conditions, some
 // none (every enterprise qualifies), a few are narrow.
 import { REGIONS } from '../../src/server/regions/data.js';
-import { searchKey } from '../../src/server/db/search.js';
+import { policySearchText } from '../../src/server/policies/search.js';
 import { DEMO_CLUSTERS } from '../../src/server/demo/chains.js';
 import { ENTERPRISE_SIZES, PROJECT_TAGS } from '../../src/shared/service-catalog.js';
 import { STAGES } from '../../src/shared/stages.js';
@@ -26,11 +26,6 @@ const ISSUERS = ['昌吉回族自治州人民政府', '昌吉州发展和改革�
 const PREFIX = ['昌州政发', '昌州政办发', '昌州发改', '昌州工信发', '昌州财发', '昌州人社发'];
 const REGION_CODES = LOCAL_PLACES.map((p) => p[0]);
 const regionName = (code: string) => REGIONS.find((r) => r.code === code)!.name;
-
-/** How the server fills a policy's search_text: title, issuer and document number, normalised. */
-export function policySearchText(title: string, issuer: string, docNumber: string): string {
-  return searchKey(`${title}\n${issuer}\n${docNumber}`);
-}
 
 const some = <T>(r: Rand, items: readonly T[], min: number, max: number): T[] => shuffle(r, [...items]).slice(0, int(r, min, max));
 

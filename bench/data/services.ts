@@ -4,7 +4,7 @@
 // reopened; the timeline of every step; and the inbox notices those steps sent (notify()'s fan-out,
 // thinned to the scale's count). Requests come mostly from enterprises with projects.
 import { addWorkingDays, isWorkingDay, shiftDays, type CalendarExceptions } from '../../src/server/calendar/working-days.js';
-import { searchKey } from '../../src/server/db/search.js';
+import { requestSearchText } from '../../src/server/service-requests/search.js';
 import { REQUEST_CATEGORIES, REQUEST_STATUS_LABELS, type NotificationKind, type RequestCategory, type RequestStatus } from '../../src/shared/service-catalog.js';
 import type { Ctx } from './context.js';
 import { enterpriseAt, type Enterprise } from './enterprises.js';
@@ -30,11 +30,6 @@ const GOOD = ['办理及时,非常满意', '部门服务主动,问题已解决',
 const BAD = ['办理时间较长', '问题基本解决,希望加快进度', '仍需后续跟进'];
 const ASSIGNMENT_ORDER = ['submitted', 'accepted', 'in_progress', 'resolved'] as const;
 type AssignmentStatus = (typeof ASSIGNMENT_ORDER)[number];
-
-/** How the server fills search_text for a request: title, description and the enterprise's name, normalised. */
-export function serviceRequestSearchText(title: string, description: string, enterpriseName: string): string {
-  return searchKey([title, description, enterpriseName].join('\n'));
-}
 
 interface Assignment {
   id: number; dept: string; status: AssignmentStatus; due: string; red: string; handler: number | null;
@@ -182,7 +177,7 @@ export async function generateServiceRequests(ctx: Ctx, projects: ProjectInfo[],
       id, enterpriseId, project?.id ?? null, region, category, title, description, status, raiser, byFirm ? 0 : 1, fromVisit ? 1 : 0, dueOn, redOn,
       escalatedDay ? stampOf('escalated', null) : null, escalatedDay ? AUTO_NOTE : null, status === 'resolved' || confirmedDay ? stampOf('resolved', assignments.find((a) => a.resolved === lastResolved)!.dept) : null,
       confirmedDay ? stampOf('confirmed', null) : null, onTime, rating, rating ? pick(r, rating >= 4 ? GOOD : BAD) : '',
-      serviceRequestSearchText(title, description, enterpriseName), 0, version, times[0], times[times.length - 1],
+      requestSearchText(title, description, enterpriseName), 0, version, times[0], times[times.length - 1],
     ]);
     for (const a of assignments) {
       const accepted = a.accepted ? stampOf('accepted', a.dept) : null;

@@ -1,5 +1,5 @@
 // Issue 6's scenarios: service requests, approvals, policies and their matching, the visit kit, the
-// inbox and the dashboard's service figures, each read as four roles (admin, a region officer, a
+// inbox and the dashboard's service figures (/api/dashboard/services), each read as four roles (admin, a region officer, a
 // department officer, an enterprise user) on ids inside that role's scope; and the writes: raising a
 // request (enterprise user; region officer on an enterprise's behalf) and a department accepting and
 // resolving its assignments. Routes follow issue 6's contract (/work/prompts/contract.md); each read
@@ -7,6 +7,7 @@
 // a 404 inside a route that exists (a target outside the role's scope: a bug to look at).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/server/db/schema.js';
+import { todayInShanghai } from '../../src/shared/format.js';
 
 export interface ServiceUser {
   username: string; role: string; regionCodes: string[]; department: string | null; enterpriseUscc: string | null;
@@ -17,7 +18,7 @@ interface UserTargets { requestId: number | null; projectId: number | null; ente
 export interface ServiceTargets {
   /** Two characters many request titles share, and how many requests carry them. */
   fragment: { q: string; requests: number } | null;
-  /** A policy with clusters and at least one more condition: a typical matching workload. */
+  /** A policy in force with clusters and at least one more condition: a typical matching workload. */
   policy: { id: number; title: string } | null;
   byUser: Record<string, UserTargets>;
 }
@@ -63,7 +64,10 @@ export async function pickServiceTargets(db: Kysely<DB>, users: ServiceUser[]): 
     const { n } = await db.selectFrom('service_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('search_text', 'like', `%${q}%`).executeTakeFirstOrThrow();
     if (!fragment || Number(n) > fragment.requests) fragment = { q, requests: Number(n) };
   }
-  const policies = await sql<{ id: number; title: string; rules_json: string }>`select id, title, rules_json from policies order by id limit 200`.execute(db);
+  // In force today: an expired policy admits nobody, and its matches answer without a query.
+  const today = todayInShanghai();
+  const policies = await sql<{ id: number; title: string; rules_json: string }>`select id, title, rules_json from policies
+    where (valid_from is null or valid_from <= ${today}) and (valid_to is null or valid_to >= ${today}) order by id limit 200`.execute(db);
   const typical = policies.rows.find((p) => {
     const rules = JSON.parse(p.rules_json) as Record<string, unknown>;
     // A rule left out means "any" (policyRulesSchema); the clusters rule and one more make a typical policy.
@@ -97,6 +101,7 @@ export function serviceReads(t: ServiceTargets, user: ServiceUser): ServiceRead[
     { name: 'notifications unread count', path: '/api/notifications/unread-count', route: '/api/notifications/unread-count' },
     // The admin and the region officer read the dashboard among issue 4's reads already.
     !officer && { name: 'dashboard summary', path: '/api/dashboard/summary', route: '/api/dashboard/summary' },
+    { name: 'service dashboard figures', path: '/api/dashboard/services', route: '/api/dashboard/services' },
   ];
   return reads.filter((r): r is ServiceRead => r !== false);
 }

@@ -110,17 +110,23 @@ function queueRows(db: Db, user: CurrentUser, f: ApprovalQueueFilter) {
 }
 export type QueueRow = Awaited<ReturnType<ReturnType<typeof queueRows>['executeTakeFirstOrThrow']>>;
 
+/** Whether the queue's conditions read the project row: a region officer's scope, the region filter, the search. */
+function filterReadsProject(user: CurrentUser, f: ApprovalQueueFilter): boolean {
+  return !['admin', 'leader', 'department'].includes(user.role) || Boolean(f.regionCode) || Boolean(f.q);
+}
+
 export async function approvalQueue(db: Db, user: CurrentUser, q: ApprovalQueueQuery) {
-  const [rows, count] = await Promise.all([
+  const filter = queueFilter(user, q);
+  // Every item has its project (a foreign key, deleted with it), so the count joins projects only for a
+  // condition on it: the prefecture's whole queue counted through the join took 100 ms at 291,498 items.
+  const count = filterReadsProject(user, q)
+    ? db.selectFrom('project_approvals').innerJoin('projects', 'projects.id', 'project_approvals.project_id').where(filter)
+    : db.selectFrom('project_approvals').where((eb) => filter(eb as ExpressionBuilder<DB, 'project_approvals' | 'projects'>));
+  const [rows, counted] = await Promise.all([
     queueRows(db, user, q).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    db
-      .selectFrom('project_approvals')
-      .innerJoin('projects', 'projects.id', 'project_approvals.project_id')
-      .where(queueFilter(user, q))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    count.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: Number(counted.n) };
 }
 
 export function approvalQueueForExport(db: Db, user: CurrentUser, f: ApprovalQueueFilter, limit: number) {

@@ -14,6 +14,8 @@ import * as m0015 from './migrations/0015_enterprise_services.js';
 import * as m0016 from './migrations/0016_holiday_calendar.js';
 import * as m0017 from './migrations/0017_project_blocks.js';
 import * as m0018 from './migrations/0018_department_scope_indexes.js';
+import * as m0019 from './migrations/0019_approval_queue_order_indexes.js';
+import * as m0020 from './migrations/0020_service_request_order_index.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -32,6 +34,8 @@ const migrations: Record<string, Migration> = {
   '0016_holiday_calendar': m0016,
   '0017_project_blocks': m0017,
   '0018_department_scope_indexes': m0018,
+  '0019_approval_queue_order_indexes': m0019,
+  '0020_service_request_order_index': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,14 +23,15 @@ export function projectScope(user: CurrentUser) {
       case 'department': {
         // A department sees the projects whose approvals, factors or service requests are routed to it,
         // read as one set of project ids from the department's own index entries (migration 0018).
+        // UNION ALL: IN keeps each id once anyway, and SQLite's UNION sorted and merged the three lists first.
         const code = user.department;
         if (!code) return sql<SqlBool>`1 = 0`;
         const routed = eb
           .selectFrom('project_approvals as pa')
           .select('pa.project_id')
           .where('pa.department_code', '=', code)
-          .union(eb.selectFrom('project_factors as pf').select('pf.project_id').where('pf.department_code', '=', code))
-          .union(
+          .unionAll(eb.selectFrom('project_factors as pf').select('pf.project_id').where('pf.department_code', '=', code))
+          .unionAll(
             eb
               .selectFrom('service_request_assignments as sra')
               .innerJoin('service_requests as sr', 'sr.id', 'sra.request_id')
