@@ -8,10 +8,9 @@ import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { notify } from '../notifications/notify.js';
-import { requestLink } from './routing.js';
+import { addEvent, requestLink } from './routing.js';
 
-// 督办: the prefecture takes up a request its departments let run past the red line. This file works on
-// the service-request tables directly (the request module is built beside it) and owns only the
+// 督办: the prefecture takes up a request its departments let run past the red line. This file owns the
 // escalation columns, the 'escalated' timeline event and the deadline notices.
 const CLOSED = ['resolved', 'confirmed'];
 /** Named rather than "not resolved", so the (status, due_on) index is sought, not scanned. */
@@ -39,10 +38,7 @@ export async function escalateRequest(options: { trx: Kysely<DB>; requestId: num
   if (Number(updated.numUpdatedRows) !== 1) return false;
 
   const request = await trx.selectFrom('service_requests').select(['id', 'title']).where('id', '=', requestId).executeTakeFirstOrThrow();
-  await trx
-    .insertInto('service_request_events')
-    .values({ request_id: requestId, kind: 'escalated', note, user_id: user?.id ?? null, created_at: at })
-    .execute();
+  await addEvent(trx, { requestId, kind: 'escalated', user, note });
   await recordAudit(trx, {
     actor: user,
     action: 'service_request.escalate',
