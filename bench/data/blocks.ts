@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import { blockedByProject, ID_SLICE } from '../../src/server/approvals/blocks.js';
 import { openDatabase } from '../../src/server/db/database.js';
+import { rebuildProjectDepartments } from '../../src/server/projects/departments.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import type { DB } from '../../src/server/db/schema.js';
 
@@ -48,6 +49,14 @@ export async function fillBlockedStagesLogged(db: Kysely<DB>, engine: 'sqlite' |
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const byStage = [...counts].map(([stage, n]) => `${stage} ${n.toLocaleString('en')}`).join(', ');
   console.log(`  ${'projects.blocked_stage'.padEnd(22)} ${((performance.now() - started) / 1000).toFixed(1)} s: ${total.toLocaleString('en')} blocked (${byStage})`);
+}
+
+/** Rebuilds the department ↔ project pairs (projects/departments.ts) from the approvals, factors and requests written in bulk. */
+export async function fillProjectDepartmentsLogged(db: Kysely<DB>, engine: 'sqlite' | 'postgres'): Promise<void> {
+  const started = performance.now();
+  const pairs = await rebuildProjectDepartments(db);
+  if (engine === 'postgres') await sql`analyze project_departments`.execute(db);
+  console.log(`  ${'project_departments'.padEnd(22)} ${((performance.now() - started) / 1000).toFixed(1)} s: ${pairs.toLocaleString('en')} pairs`);
 }
 
 async function main(): Promise<void> {

@@ -17,7 +17,7 @@ import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { todayInShanghai } from '../../src/shared/format.js';
-import { fillBlockedStagesLogged } from './blocks.js';
+import { fillBlockedStagesLogged, fillProjectDepartmentsLogged } from './blocks.js';
 import { generateCalendar } from './calendar.js';
 import { createContext, readServiceVocab, SCALES, type ServiceVocab } from './context.js';
 import { generateChainMap, generateEnterprises, generateSupplyLinks } from './enterprises.js';
@@ -111,7 +111,9 @@ async function main() {
   await w.finish();
   // Derived from the approvals and factors just written, by the server's own rule, once they are indexed.
   const written = openDatabase(engine === 'postgres' ? { databaseUrl: where, dataDir: '' } : { databaseUrl: null, dataDir: path.dirname(file!) });
-  await fillBlockedStagesLogged(written.db, written.engine).finally(() => written.close());
+  await fillBlockedStagesLogged(written.db, written.engine)
+    .then(() => fillProjectDepartmentsLogged(written.db, written.engine))
+    .finally(() => written.close());
 
   const seconds = (performance.now() - started) / 1000;
   const total = [...w.counts.values()].reduce((a, b) => a + b, 0);

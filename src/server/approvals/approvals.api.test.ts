@@ -211,6 +211,18 @@ describe('scope', () => {
     filingId = item(services, '立项备案').id;
   });
 
+  it('a department reads the project its items name → 200; once they move to another department → 404, and its ledger total drops by one', async () => {
+    const { id, services } = await landedProject({ name: '部门范围移交项目' });
+    expect((await zjj.get(`/api/projects/${id}`)).status).toBe(200);
+    const before = (await zjj.get('/api/projects?pageSize=1')).body.total as number;
+    for (const a of services.approvals.filter((x) => x.department.code === 'zjj')) {
+      expect((await admin.patch(`/api/approvals/${a.id}`, { version: a.version, departmentCode: 'gxj' })).status).toBe(200);
+    }
+    expect((await zjj.get(`/api/projects/${id}`)).status).toBe(404);
+    expect((await zjj.get('/api/projects?pageSize=1')).body.total).toBe(before - 1);
+    expect((await fgw.get(`/api/projects/${id}`)).status).toBe(200);
+  });
+
   it('a department’s queue lists only its own items; admin sees all departments', async () => {
     const own = approvalQueuePageSchema.strict().parse((await zjj.get('/api/approvals?pageSize=100')).body);
     expect(own.total).toBeGreaterThan(0);

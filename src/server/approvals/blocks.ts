@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { refreshProjectDepartments } from '../projects/departments.js';
 import { blockedMilestone, type BlockedMilestone, type BlockingApproval, type BlockingFactor } from '../../shared/project-blocks.js';
 import type { ApprovalStatus, FactorKind } from '../../shared/service-catalog.js';
 import type { AnyStage, Stage } from '../../shared/stages.js';
@@ -84,5 +85,6 @@ export async function refreshProjectBlock(trx: Transaction<DB>, projectId: numbe
 /** Closes every approval or factor write: the project's blocked stage follows it, and the audit log records it. */
 export async function settleProjectWrite(trx: Transaction<DB>, projectId: number, audit: AuditEntryInput): Promise<void> {
   await refreshProjectBlock(trx, projectId);
+  await refreshProjectDepartments(trx, projectId);
   await recordAudit(trx, audit);
 }

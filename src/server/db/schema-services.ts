@@ -124,6 +124,12 @@ export interface ProjectApprovalTable {
   updated_at: string;
 }
 
+/** Which departments a project's approvals, factors or requests name (0021), kept by projects/departments.ts. */
+export interface ProjectDepartmentTable {
+  department_code: string;
+  project_id: number;
+}
+
 export interface ProjectFactorTable {
   id: Generated<number>;
   project_id: number;

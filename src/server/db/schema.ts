@@ -10,6 +10,7 @@ import type {
   ApprovalTemplateTable,
   ProjectApprovalTable,
   ProjectFactorTable,
+  ProjectDepartmentTable,
   PolicyTable,
   NotificationTable,
 } from './schema-services.js';
@@ -270,6 +271,7 @@ export interface DB {
   approval_templates: ApprovalTemplateTable;
   project_approvals: ProjectApprovalTable;
   project_factors: ProjectFactorTable;
+  project_departments: ProjectDepartmentTable;
   policies: PolicyTable;
   notifications: NotificationTable;
 }

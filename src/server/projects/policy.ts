@@ -21,26 +21,11 @@ export function projectScope(user: CurrentUser) {
       case 'enterprise':
         return user.enterpriseUscc ? eb('projects.investor_uscc', '=', user.enterpriseUscc) : sql<SqlBool>`1 = 0`;
       case 'department': {
-        // A department sees the projects whose approvals, factors or service requests are routed to it,
-        // read as one set of project ids from the department's own index entries (migration 0018).
-        // UNION ALL: IN keeps each id once anyway, and SQLite's UNION sorted and merged the three lists first.
+        // The projects whose approvals, factors or service requests are routed to the department, kept
+        // as pairs by projects/departments.ts (0021): one read of one index.
         const code = user.department;
         if (!code) return sql<SqlBool>`1 = 0`;
-        const routed = eb
-          .selectFrom('project_approvals as pa')
-          .select('pa.project_id')
-          .where('pa.department_code', '=', code)
-          .unionAll(eb.selectFrom('project_factors as pf').select('pf.project_id').where('pf.department_code', '=', code))
-          .unionAll(
-            eb
-              .selectFrom('service_request_assignments as sra')
-              .innerJoin('service_requests as sr', 'sr.id', 'sra.request_id')
-              .select('sr.project_id')
-              .where('sra.department_code', '=', code)
-              .where('sr.project_id', 'is not', null)
-              .$narrowType<{ project_id: number }>(),
-          );
-        return eb('projects.id', 'in', routed);
+        return eb('projects.id', 'in', eb.selectFrom('project_departments as pd').select('pd.project_id').where('pd.department_code', '=', code));
       }
     }
   };

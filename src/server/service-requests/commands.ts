@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { refreshProjectDepartments } from '../projects/departments.js';
 import type { CurrentUser } from '../../shared/auth.js';
 import { REQUEST_STATUS_LABELS, type AssignmentStatus } from '../../shared/service-catalog.js';
 import {
@@ -96,6 +97,7 @@ export async function createServiceRequest(options: { db: Kysely<DB>; user: Curr
       .insertInto('service_request_assignments')
       .values(codes.map((code) => ({ request_id: row.id, department_code: code, status: 'submitted', due_on: deadlines.dueOn, red_on: deadlines.redOn, created_at: now, updated_at: now })))
       .execute();
+    if (row.project_id !== null) await refreshProjectDepartments(trx, row.project_id);
     await addEvent(trx, { requestId: row.id, kind: 'created', user, to: 'submitted', note: input.fromVisit ? '走访中记录' : '' });
     for (const code of codes) await addEvent(trx, { requestId: row.id, kind: 'assigned', user, departmentCode: code, note: `办理期限 ${deadlines.dueOn}` });
     await notifyAssigned(trx, user, row, codes);
@@ -128,6 +130,7 @@ export async function addAssignment(options: { db: Kysely<DB>; user: CurrentUser
       .insertInto('service_request_assignments')
       .values({ request_id: id, department_code: input.departmentCode, status: 'submitted', due_on: deadlines.dueOn, red_on: deadlines.redOn, created_at: now, updated_at: now })
       .execute();
+    if (row.project_id !== null) await refreshProjectDepartments(trx, row.project_id);
     // A resolved request that gains a department is open again, for that department only.
     const changes = await refreshRequest(trx, row, row.status === 'resolved' ? { status: 'in_progress' } : {});
     await addEvent(trx, { requestId: id, kind: 'assigned', user, departmentCode: input.departmentCode, note: `办理期限 ${deadlines.dueOn}` });

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/**
+ * project_departments holds, per project, the departments that its approvals, factors and routed
+ * service requests name: the department officer's project scope (policy.ts). Every write that adds,
+ * moves or removes one of those calls this in its own transaction, so the pairs never drift.
+ */
+export async function refreshProjectDepartments(trx: Kysely<DB>, projectId: number): Promise<void> {
+  const rows = await routedDepartments(trx, projectId).execute();
+  const wanted = new Set(rows.map((r) => r.department_code));
+  const held = await trx.selectFrom('project_departments').select('department_code').where('project_id', '=', projectId).execute();
+  const stale = held.map((r) => r.department_code).filter((code) => !wanted.has(code));
+  const missing = [...wanted].filter((code) => !held.some((r) => r.department_code === code));
+  if (stale.length > 0) await trx.deleteFrom('project_departments').where('project_id', '=', projectId).where('department_code', 'in', stale).execute();
+  if (missing.length > 0) await trx.insertInto('project_departments').values(missing.map((code) => ({ department_code: code, project_id: projectId }))).execute();
+}
+
+/** Rebuilds every pair at once: for data written in bulk past the commands (the bench generator). */
+export async function rebuildProjectDepartments(db: Kysely<DB>): Promise<number> {
+  await db.deleteFrom('project_departments').execute();
+  const result = await db
+    .insertInto('project_departments')
+    .columns(['department_code', 'project_id'])
+    .expression(routedDepartments(db))
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** (department_code, project_id) pairs, each once, from the three tables that route work to departments. */
+function routedDepartments(db: Kysely<DB>, projectId?: number) {
+  const approvals = db.selectFrom('project_approvals').select(['department_code', 'project_id']);
+  const factors = db
+    .selectFrom('project_factors')
+    .select(['department_code', 'project_id'])
+    .where('department_code', 'is not', null)
+    .$narrowType<{ department_code: string }>();
+  const requests = db
+    .selectFrom('service_request_assignments as sra')
+    .innerJoin('service_requests as sr', 'sr.id', 'sra.request_id')
+    .select(['sra.department_code', 'sr.project_id as project_id'])
+    .where('sr.project_id', 'is not', null)
+    .$narrowType<{ project_id: number }>();
+  if (projectId === undefined) return approvals.union(factors).union(requests);
+  return approvals
+    .where('project_id', '=', projectId)
+    .union(factors.where('project_id', '=', projectId))
+    .union(requests.where('sr.project_id', '=', projectId));
+}
