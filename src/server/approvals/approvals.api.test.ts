@@ -223,6 +223,17 @@ describe('scope', () => {
     expect((await fgw.get(`/api/projects/${id}`)).status).toBe(200);
   });
 
+  it('a department’s dashboard counts the projects its items name and follows their stage → 200 with landed −1, started +1', async () => {
+    const { id } = await landedProject({ name: '部门看板阶段项目' });
+    const before = (await zjj.get('/api/dashboard/summary')).body;
+    expect(before.projects).toBe((await zjj.get('/api/projects?pageSize=1')).body.total);
+    const started = await mulei.post(`/api/projects/${id}/transitions`, { to: 'started', date: daysAgo(1) });
+    expect(started.status).toBe(200);
+    const after = (await zjj.get('/api/dashboard/summary')).body;
+    expect([after.projects, after.byStage.landed, after.byStage.started]).toEqual([before.projects, before.byStage.landed - 1, before.byStage.started + 1]);
+    expect((await zjj.get('/api/projects?pageSize=1&stage=started')).body.total).toBe(after.byStage.started);
+  });
+
   it('a department’s queue lists only its own items; admin sees all departments', async () => {
     const own = approvalQueuePageSchema.strict().parse((await zjj.get('/api/approvals?pageSize=100')).body);
     expect(own.total).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { DashboardSummary } from '../../shared/dashboard.js';
 import { ALL_STAGES, type AnyStage } from '../../shared/stages.js';
@@ -11,9 +11,14 @@ import { projectScope } from '../projects/policy.js';
 // separate scans of the table took close to a second on SQLite.
 export async function dashboardSummary(db: Kysely<DB>, user: CurrentUser): Promise<DashboardSummary> {
   const today = todayInShanghai();
-  const groups = await db
-    .selectFrom('projects')
-    .where(projectScope(user))
+  // A department's projects are its pairs (projects/departments.ts), which copy the summed columns and
+  // have their own covering index: the same sums without probing each of its ≈68k projects. The alias
+  // lets one grouping read either table.
+  const source: SelectQueryBuilder<any, 'projects', object> =
+    user.role === 'department'
+      ? db.selectFrom('project_departments as projects').where('projects.department_code', '=', user.department ?? '')
+      : db.selectFrom('projects').where(projectScope(user));
+  const groups = await source
     .select((eb) => [
       'projects.region_code',
       'projects.stage',

@@ -124,10 +124,15 @@ export interface ProjectApprovalTable {
   updated_at: string;
 }
 
-/** Which departments a project's approvals, factors or requests name (0021), kept by projects/departments.ts. */
+/** Which departments a project's approvals, factors or requests name, with the project's summed columns (0021); kept by projects/departments.ts. */
 export interface ProjectDepartmentTable {
   department_code: string;
   project_id: number;
+  region_code: string;
+  stage: string;
+  investment_yuan: number;
+  funds_in_place_yuan: number;
+  next_planned_on: string | null;
 }
 
 export interface ProjectFactorTable {

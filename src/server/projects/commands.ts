@@ -11,6 +11,7 @@ import type { ProjectWithRegion } from './presenter.js';
 import { assertCanUseRegion, assertCanWriteProjects, notFoundProject } from './policy.js';
 import { findVisibleProject } from './queries.js';
 import { projectSearchText } from './search.js';
+import { copyProjectFacts } from './departments.js';
 import { refreshProjectBlock } from '../approvals/blocks.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -153,6 +154,7 @@ async function writeIfUnchanged(trx: Transaction<DB>, id: number, version: numbe
   const set = { ...changes, version: version + 1, updated_at: nowIso() };
   const result = await trx.updateTable('projects').set(set).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw versionConflict();
+  await copyProjectFacts(trx, id);
   return set;
 }
 

@@ -3,8 +3,10 @@ import type { DB } from '../db/schema.js';
 
 /**
  * project_departments holds, per project, the departments that its approvals, factors and routed
- * service requests name: the department officer's project scope (policy.ts). Every write that adds,
- * moves or removes one of those calls this in its own transaction, so the pairs never drift.
+ * service requests name (the department officer's project scope, policy.ts), with a copy of the
+ * project's columns that the dashboard sums. Every write that adds, moves or removes one of those
+ * calls refreshProjectDepartments in its own transaction, and every project write calls
+ * copyProjectFacts, so neither the pairs nor the copies drift.
  */
 export async function refreshProjectDepartments(trx: Kysely<DB>, projectId: number): Promise<void> {
   const rows = await routedDepartments(trx, projectId).execute();
@@ -13,19 +15,35 @@ export async function refreshProjectDepartments(trx: Kysely<DB>, projectId: numb
   const stale = held.map((r) => r.department_code).filter((code) => !wanted.has(code));
   const missing = [...wanted].filter((code) => !held.some((r) => r.department_code === code));
   if (stale.length > 0) await trx.deleteFrom('project_departments').where('project_id', '=', projectId).where('department_code', 'in', stale).execute();
-  if (missing.length > 0) await trx.insertInto('project_departments').values(missing.map((code) => ({ department_code: code, project_id: projectId }))).execute();
+  if (missing.length === 0) return;
+  const facts = await trx.selectFrom('projects').select(FACTS).where('id', '=', projectId).executeTakeFirstOrThrow();
+  await trx.insertInto('project_departments').values(missing.map((code) => ({ department_code: code, project_id: projectId, ...facts }))).execute();
+}
+
+/** After a project's own columns change: its copies in the department pairs follow. */
+export async function copyProjectFacts(trx: Kysely<DB>, projectId: number): Promise<void> {
+  const facts = await trx.selectFrom('projects').select(FACTS).where('id', '=', projectId).executeTakeFirstOrThrow();
+  await trx.updateTable('project_departments').set(facts).where('project_id', '=', projectId).execute();
 }
 
 /** Rebuilds every pair at once: for data written in bulk past the commands (the bench generator). */
 export async function rebuildProjectDepartments(db: Kysely<DB>): Promise<number> {
   await db.deleteFrom('project_departments').execute();
+  const pairs = routedDepartments(db).as('pairs');
   const result = await db
     .insertInto('project_departments')
-    .columns(['department_code', 'project_id'])
-    .expression(routedDepartments(db))
+    .columns(['department_code', 'project_id', ...FACTS])
+    .expression(
+      db
+        .selectFrom(pairs)
+        .innerJoin('projects', 'projects.id', 'pairs.project_id')
+        .select(['pairs.department_code', 'pairs.project_id', ...FACTS.map((c) => `projects.${c}` as const)]),
+    )
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
+
+const FACTS = ['region_code', 'stage', 'investment_yuan', 'funds_in_place_yuan', 'next_planned_on'] as const;
 
 /** (department_code, project_id) pairs, each once, from the three tables that route work to departments. */
 function routedDepartments(db: Kysely<DB>, projectId?: number) {

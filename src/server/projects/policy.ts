@@ -22,10 +22,13 @@ export function projectScope(user: CurrentUser) {
         return user.enterpriseUscc ? eb('projects.investor_uscc', '=', user.enterpriseUscc) : sql<SqlBool>`1 = 0`;
       case 'department': {
         // The projects whose approvals, factors or service requests are routed to the department, kept
-        // as pairs by projects/departments.ts (0021): one read of one index.
+        // as pairs by projects/departments.ts (0021). EXISTS probes the pair's key per project row: a
+        // page or one project stops early, where IN first built the department's whole id set (≈68k).
         const code = user.department;
         if (!code) return sql<SqlBool>`1 = 0`;
-        return eb('projects.id', 'in', eb.selectFrom('project_departments as pd').select('pd.project_id').where('pd.department_code', '=', code));
+        return eb.exists(
+          eb.selectFrom('project_departments as pd').select('pd.project_id').where('pd.department_code', '=', code).whereRef('pd.project_id', '=', 'projects.id'),
+        );
       }
     }
   };
