@@ -170,6 +170,21 @@ export interface PolicyTable {
   updated_at: string;
 }
 
+/** A policy's qualifying enterprises (0024), kept by policies/enterprise-matches.ts. */
+export interface PolicyEnterpriseMatchTable {
+  policy_id: number;
+  enterprise_id: number;
+  name: string;
+  region_code: string | null;
+}
+
+/** When a policy's enterprise list was made, and from which resolved rules. */
+export interface PolicyMatchRunTable {
+  policy_id: number;
+  signature: string;
+  computed_at: string;
+}
+
 export interface NotificationTable {
   id: Generated<number>;
   user_id: number;

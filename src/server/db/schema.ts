@@ -11,6 +11,8 @@ import type {
   ProjectApprovalTable,
   ProjectFactorTable,
   ProjectDepartmentTable,
+  PolicyEnterpriseMatchTable,
+  PolicyMatchRunTable,
   PolicyTable,
   NotificationTable,
 } from './schema-services.js';
@@ -272,6 +274,8 @@ export interface DB {
   project_approvals: ProjectApprovalTable;
   project_factors: ProjectFactorTable;
   project_departments: ProjectDepartmentTable;
+  policy_enterprise_matches: PolicyEnterpriseMatchTable;
+  policy_match_runs: PolicyMatchRunTable;
   policies: PolicyTable;
   notifications: NotificationTable;
 }

@@ -117,6 +117,29 @@ describe('policy → projects and enterprises, computed in SQL', () => {
   });
 });
 
+describe('policy → enterprises stays exact after the list is stored', () => {
+  const patchEnterprise = async (key: string, body: Record<string, unknown>) => {
+    const { version } = (await admin.get(`/api/enterprises/${enterprises[key].id}`)).body;
+    expect((await admin.patch(`/api/enterprises/${enterprises[key].id}`, { version, ...body })).status).toBe(200);
+  };
+
+  it('an enterprise that comes to qualify after the list was read → 200 listing it; its project moving on → 200 without it', async () => {
+    expect(await names(admin, policyId, 'enterprises')).toEqual([enterprises.mulei.id]);
+    await patchEnterprise('large', { size: 'medium' });
+    expect(await names(admin, policyId, 'enterprises')).toEqual([enterprises.mulei.id, enterprises.large.id].sort((a, b) => a - b));
+    // The stage rule (signed) was met only by its one project.
+    expect((await admin.post(`/api/projects/${ids.large}/transitions`, { to: 'landed', date: daysAgo(0) })).status).toBe(200);
+    expect(await names(admin, policyId, 'enterprises')).toEqual([enterprises.mulei.id]);
+  });
+
+  it('an edited rule is applied at the next read → 200 with the new list', async () => {
+    const { version } = (await admin.get(`/api/policies/${everywhereId}`)).body;
+    expect(await names(admin, everywhereId, 'enterprises')).toContain(enterprises.manas.id);
+    expect((await admin.patch(`/api/policies/${everywhereId}`, { version, rules: { clusters: [CLUSTER], regionCodes: [REGION_CODES.mulei] } })).status).toBe(200);
+    expect(await names(admin, everywhereId, 'enterprises')).not.toContain(enterprises.manas.id);
+  });
+});
+
 describe('project or enterprise → policies, each with the rules met', () => {
   const titles = async (client: ApiClient, path: string) => {
     const res = await client.get(path);

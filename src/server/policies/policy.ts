@@ -33,6 +33,18 @@ export function policyEnterpriseScope(user: CurrentUser) {
   };
 }
 
+/** policyEnterpriseScope drawn on a policy's stored enterprise list, which carries each one's region. */
+export function policyMatchScope(user: CurrentUser) {
+  return (eb: ExpressionBuilder<DB, 'policy_enterprise_matches'>): Expression<SqlBool> => {
+    if (user.role === 'region') return user.regionCodes.length ? eb('policy_enterprise_matches.region_code', 'in', user.regionCodes) : sql<SqlBool>`1 = 0`;
+    if (user.role === 'enterprise') {
+      if (!user.enterpriseUscc) return sql<SqlBool>`1 = 0`;
+      return eb('policy_enterprise_matches.enterprise_id', 'in', eb.selectFrom('enterprises as own').select('own.id').where('own.uscc', '=', user.enterpriseUscc));
+    }
+    return sql<SqlBool>`1 = 1`;
+  };
+}
+
 /** The visit kit is for the officers who visit and the leaders who send them. */
 export function assertCanUseVisitKit(user: CurrentUser): void {
   if (!['admin', 'leader', 'region'].includes(user.role)) throw new ForbiddenError();

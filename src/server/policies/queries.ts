@@ -4,8 +4,9 @@ import type { PolicyFilter, PolicyMatchQuery, PolicyRules } from '../../shared/p
 import type { DB } from '../db/schema.js';
 import { containsSearch } from '../db/search.js';
 import { projectScope } from '../projects/policy.js';
-import { enterpriseMatches, projectMatches, sqlRules } from './conditions.js';
-import { policyEnterpriseScope, policyScope } from './policy.js';
+import { projectMatches, sqlRules } from './conditions.js';
+import { ensureEnterpriseMatches, scopedEnterpriseMatches } from './enterprise-matches.js';
+import { policyScope } from './policy.js';
 
 type Db = Kysely<DB>;
 
@@ -72,7 +73,7 @@ export function parseRules(json: string): PolicyRules {
 }
 
 /** The projects or enterprises a policy's rules admit, inside the caller's scope, a page at a time. */
-export async function policyMatches(db: Db, user: CurrentUser, rules: PolicyRules, q: PolicyMatchQuery) {
+export async function policyMatches(db: Db, user: CurrentUser, policyId: number, rules: PolicyRules, q: PolicyMatchQuery) {
   const widened = await sqlRules(db, rules);
   const offset = (q.page - 1) * q.pageSize;
   if (q.kind === 'projects') {
@@ -98,21 +99,21 @@ export async function policyMatches(db: Db, user: CurrentUser, rules: PolicyRule
       items: rows.map((r) => ({ id: r.id, name: r.name, regionCode: r.region_code, regionName: r.region_name ?? null, stage: r.stage, investmentYuan: Number(r.investment_yuan), cluster: r.cluster, size: r.size ?? null })),
     };
   }
-  const where = (eb: ExpressionBuilder<DB, 'enterprises'>) => eb.and([policyEnterpriseScope(user)(eb), enterpriseMatches(widened)(eb)]);
+  await ensureEnterpriseMatches(db, policyId, widened);
+  const matches = scopedEnterpriseMatches(db, user, policyId);
   const [rows, count] = await Promise.all([
-    db
-      .selectFrom('enterprises')
+    matches
+      .innerJoin('enterprises', 'enterprises.id', 'policy_enterprise_matches.enterprise_id')
       .select((eb) => [
         'enterprises.id', 'enterprises.name', 'enterprises.region_code', 'enterprises.size',
         eb.selectFrom('regions as r').select('r.name').whereRef('r.code', '=', 'enterprises.region_code').as('region_name'),
       ])
-      .where(where)
-      .orderBy('enterprises.name', 'asc')
-      .orderBy('enterprises.id', 'asc')
+      .orderBy('policy_enterprise_matches.name', 'asc')
+      .orderBy('policy_enterprise_matches.enterprise_id', 'asc')
       .limit(q.pageSize)
       .offset(offset)
       .execute(),
-    db.selectFrom('enterprises').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    matches.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
     total: Number(count.n),

@@ -128,7 +128,7 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!row) throw notFoundPolicy();
       // An expired policy admits nobody any more; one dated ahead shows whom it will admit.
       if (policyValidity(row.valid_from, row.valid_to, today) === 'expired') return { items: [], total: 0 };
-      return policyMatches(db, user, parseRules(row.rules_json), request.query);
+      return policyMatches(db, user, row.id, parseRules(row.rules_json), request.query);
     },
   });
 
