@@ -4,7 +4,7 @@ import type { EnterpriseExportQuery, EnterpriseListQuery } from '../../shared/en
 import { isValidUscc } from '../../shared/uscc.js';
 import type { DB } from '../db/schema.js';
 import { isPostgres } from '../db/migrations/helpers.js';
-import { countEnterpriseMatches, enterpriseTextSearch } from '../db/search.js';
+import { searchPlan, textSearch, type SearchPlan } from '../db/search.js';
 import { PREFECTURE_CODE } from '../regions/data.js';
 import { enterpriseScope } from './policy.js';
 
@@ -12,16 +12,6 @@ const SORTS = { name: sql`enterprises.name`, updatedAt: sql`enterprises.updated_
 
 /** Sorts with an index: a search with many matches walks it instead of sorting every match. */
 const INDEXED_SORTS = new Set<keyof typeof SORTS>(['name', 'updatedAt']);
-/** Above this many matches, walking the sort's index finds a page sooner than fetching them all. */
-const MANY_MATCHES = 2_000;
-
-interface SearchPlan {
-  /** The search matches many enterprises (see MANY_MATCHES). */
-  many?: boolean;
-  /** The search is known to match few. */
-  few?: boolean;
-}
-
 export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: EnterpriseExportQuery, plan: SearchPlan = {}) {
   let query = db.selectFrom('enterprises').leftJoin('regions', 'regions.code', 'enterprises.region_code').where(enterpriseScope(user));
   if (f.q) {
@@ -29,7 +19,7 @@ export function filteredEnterprises(db: Kysely<DB>, user: CurrentUser, f: Enterp
     // A whole credit code is looked up through its unique index instead of scanning every name.
     query = isValidUscc(code)
       ? query.where('enterprises.uscc', '=', code)
-      : query.where(enterpriseTextSearch(db, 'enterprises', f.q, { many: plan.many && INDEXED_SORTS.has(f.sort) }));
+      : query.where(textSearch(db, 'enterprises', f.q, { many: plan.many && INDEXED_SORTS.has(f.sort) }));
   }
   if (f.region && f.region !== PREFECTURE_CODE) query = query.where('enterprises.region_code', '=', f.region);
   if (f.local) query = query.where('enterprises.is_local', '=', f.local === 'true' ? 1 : 0);
@@ -80,8 +70,8 @@ function onlyText(user: CurrentUser, f: EnterpriseListQuery): boolean {
 }
 
 export async function listEnterprises(db: Kysely<DB>, user: CurrentUser, q: EnterpriseListQuery) {
-  const matches = q.q && !isValidUscc(q.q.trim().toUpperCase()) ? await countEnterpriseMatches(db, q.q) : null;
-  const plan = { many: matches !== null && matches > MANY_MATCHES, few: matches !== null && matches <= MANY_MATCHES };
+  const plan = await searchPlan(db, 'enterprises', q.q && !isValidUscc(q.q.trim().toUpperCase()) ? q.q : undefined);
+  const { matches } = plan;
   const [rows, total] = await Promise.all([
     sortedEnterprises(db, user, q, plan).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
     matches !== null && onlyText(user, q)

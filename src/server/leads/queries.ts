@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { LeadFilter } from '../../shared/leads.js';
 import { OPEN_LEAD_STATUSES } from '../../shared/lead-status.js';
 import type { DB } from '../db/schema.js';
-import { containsSearch } from '../db/search.js';
+import { onlyTextNarrows, searchPlan, textSearch, type SearchPlan } from '../db/search.js';
 import { leadScope } from './policy.js';
 
 type Db = Kysely<DB>;
@@ -16,10 +16,10 @@ const SORT_COLUMNS = {
 } as const;
 
 /** The scope and every filter as one condition on `leads` alone; list, board, export and count share it. */
-export function leadFilter(user: CurrentUser, f: Partial<LeadFilter>, today: string) {
+export function leadFilter(db: Db, user: CurrentUser, f: Partial<LeadFilter>, today: string, plan: SearchPlan = {}) {
   return (eb: ExpressionBuilder<DB, 'leads'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [leadScope(user)(eb)];
-    if (f.q) all.push(containsSearch('leads.search_text', f.q) as Expression<SqlBool>);
+    if (f.q) all.push(textSearch(db, 'leads', f.q, plan) as Expression<SqlBool>);
     if (f.status) all.push(eb('leads.status', 'in', f.status.split(',')));
     if (f.source) all.push(eb('leads.source', '=', f.source));
     if (f.regionCode) all.push(eb('leads.region_code', '=', f.regionCode));
@@ -67,8 +67,10 @@ export function leadsWithNames(db: Db) {
 export type LeadWithNames = Awaited<ReturnType<ReturnType<typeof leadsWithNames>['executeTakeFirstOrThrow']>>;
 
 export async function listLeads(db: Db, user: CurrentUser, f: LeadFilter & { page: number; pageSize: number }, today: string) {
-  const filter = leadFilter(user, f, today);
-  const [page, count] = await Promise.all([
+  const plan = await searchPlan(db, 'leads', f.q);
+  const filter = leadFilter(db, user, f, today, plan);
+  const everyRow = user.role === 'admin' || user.role === 'leader';
+  const [page, total] = await Promise.all([
     db
       .selectFrom('leads')
       .select('leads.id')
@@ -78,9 +80,11 @@ export async function listLeads(db: Db, user: CurrentUser, f: LeadFilter & { pag
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
-    db.selectFrom('leads').where(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    plan.matches !== null && everyRow && onlyTextNarrows(f)
+      ? plan.matches
+      : db.selectFrom('leads').where(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((c) => Number(c.n)),
   ]);
-  return { rows: await namesInOrder(db, page.map((r) => r.id)), total: Number(count.n) };
+  return { rows: await namesInOrder(db, page.map((r) => r.id)), total };
 }
 
 /**
@@ -96,7 +100,7 @@ async function namesInOrder(db: Db, ids: number[]) {
 }
 
 export function sortedLeads(db: Db, user: CurrentUser, f: LeadFilter, today: string) {
-  return leadsWithNames(db).where(leadFilter(user, f, today)).orderBy(leadOrder(f)).orderBy('leads.id', 'desc');
+  return leadsWithNames(db).where(leadFilter(db, user, f, today)).orderBy(leadOrder(f)).orderBy('leads.id', 'desc');
 }
 
 /**
@@ -119,7 +123,7 @@ async function columnCards(db: Db, filter: ReturnType<typeof leadFilter>, status
 
 /** Per status: how many, and the first `limit` by next step (undated last). */
 export async function leadBoard(db: Db, user: CurrentUser, f: LeadFilter & { limit: number }, statuses: readonly string[], today: string) {
-  const filter = leadFilter(user, { ...f, status: undefined }, today);
+  const filter = leadFilter(db, user, { ...f, status: undefined }, today, await searchPlan(db, 'leads', f.q));
   const wanted = f.status ? f.status.split(',') : statuses;
   return Promise.all(
     statuses.map(async (status) => {
@@ -137,7 +141,7 @@ export async function leadBoard(db: Db, user: CurrentUser, f: LeadFilter & { lim
 export async function leadReminders(db: Db, user: CurrentUser, today: string, limit: number) {
   const mine = (eb: ExpressionBuilder<DB, 'leads'>) =>
     eb.and([
-      leadFilter(user, { overdue: 'true' }, today)(eb),
+      leadFilter(db, user, { overdue: 'true' }, today)(eb),
       eb.or([eb('leads.owner_id', '=', user.id), eb('leads.owner_id', 'is', null)]),
     ]);
   const [rows, count] = await Promise.all([
