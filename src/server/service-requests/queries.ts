@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { ServiceRequestFilter } from '../../shared/service-requests.js';
 import { shiftDays } from '../calendar/working-days.js';
 import type { DB } from '../db/schema.js';
-import { onlyTextNarrows, searchPlan, textSearch, type SearchPlan } from '../db/search.js';
+import { onlyTextNarrows, searchPlan, listTextSearch, type SearchPlan } from '../db/search.js';
 import { serviceRequestScope } from './policy.js';
 
 type Db = Kysely<DB>;
@@ -21,7 +21,7 @@ export const DUE_SOON_DAYS = 3;
 export function requestFilter(db: Db, user: CurrentUser, f: Partial<ServiceRequestFilter>, today: string, plan: SearchPlan = {}) {
   return (eb: ExpressionBuilder<DB, 'service_requests'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [serviceRequestScope(user)(eb)];
-    if (f.q) all.push(textSearch(db, 'service_requests', f.q, plan) as Expression<SqlBool>);
+    if (f.q) all.push(listTextSearch(db, 'service_requests', f.q, plan) as Expression<SqlBool>);
     if (f.status) all.push(eb('service_requests.status', '=', f.status));
     if (f.category) all.push(eb('service_requests.category', '=', f.category));
     if (f.regionCode) all.push(eb('service_requests.region_code', '=', f.regionCode));
