@@ -1,0 +1,147 @@
+import { Alert, Spin } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { loadCountyMap, type CountyMap } from '../../charts/countyMap.js';
+import { useChart, type ChartOption } from '../../charts/useChart.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+
+/** One region's figure, as /api/analytics/map gives it. */
+export interface MapRegionValue {
+  code: string;
+  name: string;
+  kind: 'county' | 'park';
+  parentCode: string | null;
+  value: number | null;
+}
+
+// The two parks carry no GB/T 2260 code and hang under the prefecture in the regions table; this is
+// the county each one's administration sits in, used when the figures give no county of their own.
+const PARK_COUNTY: Record<string, string> = { CJHTZ: '652301', ZDETDZ: '652327' };
+// Parks are drawn beside their county's label rather than on it, so both stay legible.
+const PARK_OFFSET: [number, number] = [0.35, 0.3];
+
+const THEMES = {
+  light: { low: '#e6f4ff', high: '#0958d9', empty: '#f5f5f5', border: '#ffffff', label: '#1f1f1f', park: '#fa541c', text: '#595959' },
+  dark: { low: '#12355b', high: '#3aa0ff', empty: '#1c2b3d', border: '#0b1a2e', label: '#e6f4ff', park: '#ffc53d', text: '#a6c8ff' },
+};
+
+interface Props {
+  regions: MapRegionValue[];
+  format: (value: number | null) => string;
+  onRegion?: (code: string) => void;
+  height: number;
+  dark?: boolean;
+  testId?: string;
+}
+
+/**
+ * 昌吉回族自治州's seven counties/cities coloured by one figure, parks as pins beside their county.
+ * After each drawing the container lists, in data-points, every county ECharts actually drew with
+ * the pixel of its label point, so a test can hover what is on the canvas rather than trust the option.
+ */
+export function MapChart({ regions, format, onRegion, height, dark, testId = 'county-map' }: Props) {
+  const { t } = useI18n();
+  const [map, setMap] = useState<CountyMap | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    loadCountyMap().then(
+      (m) => live && setMap(m),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const option = useMemo<ChartOption | null>(() => {
+    if (!map) return null;
+    const c = THEMES[dark ? 'dark' : 'light'];
+    const counties = regions.filter((r) => r.kind === 'county' && map.counties.has(r.code));
+    const parks = regions.filter((r) => r.kind === 'park');
+    const values = regions.map((r) => r.value ?? 0);
+    const max = Math.max(1, ...values);
+    const parkPoint = (p: MapRegionValue) => {
+      const county = map.counties.get(p.parentCode && map.counties.has(p.parentCode) ? p.parentCode : PARK_COUNTY[p.code] ?? '');
+      return county ? [county.centre[0] + PARK_OFFSET[0], county.centre[1] + PARK_OFFSET[1]] : null;
+    };
+    return {
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string; data?: { display?: string } }) => `${p.name}<br/>${p.data?.display ?? t('cmdNoValue')}`,
+      },
+      visualMap: {
+        type: 'continuous',
+        min: 0,
+        max,
+        seriesIndex: 0,
+        left: 8,
+        bottom: 8,
+        itemHeight: Math.min(120, height / 4),
+        text: [t('cmdHigh'), t('cmdLow')],
+        textStyle: { color: c.text },
+        inRange: { color: [c.low, c.high] },
+        calculable: false,
+      },
+      geo: {
+        map: map.name,
+        roam: false,
+        layoutCenter: ['50%', '50%'],
+        // The prefecture is about twice as wide as it is tall once projected.
+        layoutSize: '95%',
+        itemStyle: { areaColor: c.empty, borderColor: c.border, borderWidth: 1.5 },
+        label: { show: true, color: c.label, fontSize: 12 },
+        emphasis: { label: { color: c.label }, itemStyle: { areaColor: dark ? '#1d6fd1' : '#91caff' } },
+        select: { disabled: true },
+      },
+      series: [
+        {
+          type: 'map',
+          geoIndex: 0,
+          data: counties.map((r) => ({ name: map.counties.get(r.code)!.name, value: r.value ?? 0, code: r.code, display: format(r.value) })),
+        },
+        {
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbol: 'pin',
+          symbolSize: 30,
+          itemStyle: { color: c.park },
+          label: { show: true, position: 'right', color: c.label, fontSize: 11, formatter: (p: { data: { short: string } }) => p.data.short },
+          data: parks.flatMap((p) => {
+            const point = parkPoint(p);
+            return point ? [{ name: p.name, value: [...point, p.value ?? 0], code: p.code, display: format(p.value), short: shortParkName(p.name) }] : [];
+          }),
+        },
+      ],
+    };
+  }, [map, regions, dark, format, t, height]);
+
+  const [points, setPoints] = useState('');
+  const ref = useChart(
+    option,
+    (p) => {
+      const code = (p as unknown as { data?: { code?: string } }).data?.code;
+      if (code) onRegion?.(code);
+    },
+    (chart) => {
+      if (!map) return;
+      const drawn = [...map.counties].flatMap(([code, county]) => {
+        const pixel = chart.convertToPixel({ geoIndex: 0 }, county.centre) as number[] | undefined;
+        return pixel && chart.containPixel({ geoIndex: 0 }, pixel) ? [{ code, name: county.name, x: Math.round(pixel[0]), y: Math.round(pixel[1]) }] : [];
+      });
+      setPoints(JSON.stringify(drawn));
+    },
+  );
+
+  if (failed) return <Alert type="error" showIcon message={t('cmdMapFailed')} />;
+  return (
+    <div style={{ position: 'relative', height }}>
+      {!map && <Spin style={{ position: 'absolute', inset: 0, margin: 'auto', height: 32 }} />}
+      <div ref={ref} data-testid={testId} data-points={points} style={{ width: '100%', height }} />
+    </div>
+  );
+}
+
+/** 昌吉国家高新技术产业开发区 → 昌吉高新区: the full names would cover the neighbouring counties. */
+function shortParkName(name: string): string {
+  return name.replace('国家高新技术产业开发区', '高新区').replace('经济技术开发区', '开发区').replace(/^新疆/, '');
+}
