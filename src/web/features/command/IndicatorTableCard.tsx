@@ -11,10 +11,10 @@ const GROUP_LABELS: Record<IndicatorGroup, { tab: MessageKey; column: MessageKey
   cluster: { tab: 'cmdGroupCluster', column: 'cmdColGroupCluster' },
   event: { tab: 'cmdGroupEvent', column: 'cmdColGroupEvent' },
 };
-const STATUS: Record<IndicatorStatus, { color: string; label: MessageKey }> = {
-  green: { color: 'success', label: 'cmdStatusGreen' },
-  yellow: { color: 'warning', label: 'cmdStatusYellow' },
-  red: { color: 'error', label: 'cmdStatusRed' },
+export const STATUS: Record<IndicatorStatus, { color: string; text: string; label: MessageKey }> = {
+  green: { color: 'success', text: '#389e0d', label: 'cmdStatusGreen' },
+  yellow: { color: 'warning', text: '#d48806', label: 'cmdStatusYellow' },
+  red: { color: 'error', text: '#cf1322', label: 'cmdStatusRed' },
 };
 
 interface Line {

@@ -85,9 +85,11 @@ export function MapChart({ regions, format, onRegion, height, dark, testId = 'co
       geo: {
         map: map.name,
         roam: false,
-        layoutCenter: ['50%', '50%'],
-        // The prefecture is about twice as wide as it is tall once projected.
-        layoutSize: '95%',
+        // Fitted into the box beside the colour scale, keeping the prefecture's proportions.
+        left: 64,
+        right: 8,
+        top: 8,
+        bottom: 8,
         itemStyle: { areaColor: c.empty, borderColor: c.border, borderWidth: 1.5 },
         label: { show: true, color: c.label, fontSize: 12 },
         emphasis: { label: { color: c.label }, itemStyle: { areaColor: dark ? '#1d6fd1' : '#91caff' } },

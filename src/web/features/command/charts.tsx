@@ -69,7 +69,6 @@ export function TrendView({ data, height, dark, testId }: ChartProps<Trend>) {
     const series = (['signed', 'started', 'operating'] as const).map((k, i) => ({
       type: 'line',
       name: t(k === 'signed' ? 'cmdSeriesSigned' : k === 'started' ? 'cmdSeriesStarted' : 'cmdSeriesOperating'),
-      smooth: true,
       symbolSize: 6,
       itemStyle: { color: SERIES_COLORS[i] },
       data: data.months.map((m) => m[k]),
