@@ -35,6 +35,7 @@ export const monthlyReportSchema = z.object({
         name: z.string(),
         investorName: z.string(),
         regionName: z.string(),
+        /** The cluster's Chinese name (its code when not in the catalogue). */
         cluster: z.string(),
         investmentYuan: z.number(),
         signedOn: z.string(),
