@@ -139,11 +139,11 @@ export function indicatorStatus(key: IndicatorKey, value: number | null, target:
 
 // ---- Shared query: the period, region and cluster every figure takes ----
 
-const regionCodeSchema = z.string().regex(/^\d{6}$/);
+const regionCodeSchema = z.string().regex(/^[0-9A-Z]{1,20}$/);
 export const figureQuerySchema = z.object({
   from: dateSchema.optional(),
   to: dateSchema.optional(),
-  /** A county or park code; the prefecture code 652300 or nothing means all in scope. */
+  /** A county or park code (parks carry codes like CJHTZ); the prefecture code 652300 or nothing means all in scope. */
   region: regionCodeSchema.optional(),
   /** A cluster code (clusters.code). */
   cluster: z.string().max(50).optional(),
@@ -232,7 +232,9 @@ export const completenessSchema = z.object({
   chains: z.array(
     z.object({
       chainId: z.number().int(),
+      /** The cluster's code; clusterName its Chinese name. */
       cluster: z.string(),
+      clusterName: z.string(),
       name: z.string(),
       nodes: z.number().int(),
       covered: z.number().int(),
@@ -250,6 +252,7 @@ export const mapQuerySchema = figureQuerySchema.omit({ region: true, cluster: tr
 export type MapQuery = z.infer<typeof mapQuerySchema>;
 export const mapFiguresSchema = z.object({
   figure: z.enum(MAP_FIGURES),
+    /** parentCode: for a park, the county it is marked at on the map; for a county, the prefecture. */
   regions: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['county', 'park']), parentCode: z.string().nullable(), value: z.number() })),
   max: z.number(),
 });

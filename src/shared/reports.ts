@@ -8,7 +8,7 @@ import { ALL_STAGES } from './stages.js';
 export const monthlyReportQuerySchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   /** A county or park code; the prefecture code or nothing: everything in the caller's scope. */
-  region: z.string().regex(/^\d{6}$/).optional(),
+  region: z.string().regex(/^[0-9A-Z]{1,20}$/).optional(),
 });
 export type MonthlyReportQuery = z.infer<typeof monthlyReportQuerySchema>;
 
@@ -35,6 +35,7 @@ export const monthlyReportSchema = z.object({
         name: z.string(),
         investorName: z.string(),
         regionName: z.string(),
+        /** The cluster's Chinese name (its code when not in the catalogue). */
         cluster: z.string(),
         investmentYuan: z.number(),
         signedOn: z.string(),

@@ -16,6 +16,7 @@ import * as m0017 from './migrations/0017_project_blocks.js';
 import * as m0018 from './migrations/0018_department_scope_indexes.js';
 import * as m0019 from './migrations/0019_approval_queue_order_indexes.js';
 import * as m0020 from './migrations/0020_service_request_order_index.js';
+import * as m0022 from './migrations/0022_indicator_targets.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0018_department_scope_indexes': m0018,
   '0019_approval_queue_order_indexes': m0019,
   '0020_service_request_order_index': m0020,
+  '0022_indicator_targets': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

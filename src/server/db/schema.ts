@@ -233,6 +233,14 @@ export interface ImportJobTable {
   finished_at: string | null;
 }
 
+export interface IndicatorTargetTable {
+  indicator: string;
+  green: number;
+  yellow: number;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface DB {
   clusters: ClusterTable;
   chains: ChainTable;
@@ -272,6 +280,7 @@ export interface DB {
   project_factors: ProjectFactorTable;
   policies: PolicyTable;
   notifications: NotificationTable;
+  indicator_targets: IndicatorTargetTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+
+// Issue 7: the admin's red/yellow/green thresholds per 考核 indicator, and the indexes the command
+// view's figures read. A figure is one grouped pass over a period's cohort (projects signed in it,
+// requests raised in it); with the columns it needs in the index it never reads the wide rows.
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('indicator_targets')
+    .addColumn('indicator', 'varchar(40)', (c) => c.primaryKey())
+    .addColumn('green', 'double precision', (c) => c.notNull())
+    .addColumn('yellow', 'double precision', (c) => c.notNull())
+    .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('projects_cohort_idx')
+    .on('projects')
+    .columns(['signed_on', 'region_code', 'cluster', 'landed_on', 'started_on', 'operating_on', 'next_planned_on', 'investment_yuan', 'funds_in_place_yuan'])
+    .execute();
+  await db.schema
+    .createIndex('service_requests_period_idx')
+    .on('service_requests')
+    .columns(['created_at', 'region_code', 'status', 'resolved_on_time', 'rating', 'project_id'])
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('service_requests_period_idx').execute();
+  await db.schema.dropIndex('projects_cohort_idx').execute();
+  await db.schema.dropTable('indicator_targets').execute();
+}
