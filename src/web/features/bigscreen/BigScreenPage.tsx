@@ -11,6 +11,7 @@ import { commandApi } from '../command/api.js';
 import { FunnelView, TrendView } from '../command/charts.js';
 import { MapChart } from '../command/MapChart.js';
 import { useFigureFormat } from '../command/MapCard.js';
+import { useFigureParams } from '../command/useFigureParams.js';
 import { BigScreenFigures, OverdueList, RequestsPanel } from './panels.js';
 import './bigscreen.css';
 
@@ -50,14 +51,16 @@ export default function BigScreenPage() {
   const scale = useStageScale();
   const now = useNow();
   const format = useFigureFormat('projects');
-  const map = commandApi.map({ figure: 'projects' });
+  // A wall screen is set up once by its address (?from=…&region=…); without one it shows this year.
+  const { query: q } = useFigureParams();
+  const map = commandApi.map({ figure: 'projects', from: q.from, to: q.to });
   const overdueUrl = `/api/projects?overdue=true&sort=nextPlannedDate&order=asc&page=1&pageSize=8`;
   const [indicators, mapFigures, funnel, trend, overdue, services] = useQueries({
     queries: [
-      { queryKey: ['bigscreen', 'indicators'], queryFn: () => commandApi.indicators({ groupBy: 'region' }) },
-      { queryKey: ['bigscreen', 'map'], queryFn: () => api<MapFigures>(map.json) },
-      { queryKey: ['bigscreen', 'funnel'], queryFn: () => api<Funnel>(commandApi.funnel({}).json) },
-      { queryKey: ['bigscreen', 'trend'], queryFn: () => api<Trend>(commandApi.trend({ months: 12 }).json) },
+      { queryKey: ['bigscreen', 'indicators', q], queryFn: () => commandApi.indicators({ ...q, groupBy: 'region' }) },
+      { queryKey: ['bigscreen', 'map', map.json], queryFn: () => api<MapFigures>(map.json) },
+      { queryKey: ['bigscreen', 'funnel', q], queryFn: () => api<Funnel>(commandApi.funnel(q).json) },
+      { queryKey: ['bigscreen', 'trend', q], queryFn: () => api<Trend>(commandApi.trend({ region: q.region, cluster: q.cluster, months: 12 }).json) },
       { queryKey: ['bigscreen', 'overdue'], queryFn: () => api<ProjectPage>(overdueUrl) },
       { queryKey: ['bigscreen', 'services'], queryFn: () => api<ServiceDashboard>('/api/dashboard/services') },
     ].map((q) => ({ ...q, refetchInterval: REFRESH_MS, refetchIntervalInBackground: true })),

@@ -104,7 +104,7 @@ function CompletenessCard({ cluster }: { cluster?: string }) {
       rowKey={(c) => String(c.chainId)}
       columns={[
         { title: t('cmdColChain'), dataIndex: 'name' },
-        { title: t('cmdCluster'), dataIndex: 'cluster' },
+        { title: t('cmdCluster'), dataIndex: 'clusterName' },
         { title: t('cmdColNodes'), dataIndex: 'nodes', align: 'right' },
         { title: t('cmdColCovered'), dataIndex: 'covered', align: 'right' },
         { title: t('cmdColWeak'), dataIndex: 'weak', align: 'right' },

@@ -13,9 +13,6 @@ export interface MapRegionValue {
   value: number | null;
 }
 
-// The two parks carry no GB/T 2260 code and hang under the prefecture in the regions table; this is
-// the county each one's administration sits in, used when the figures give no county of their own.
-const PARK_COUNTY: Record<string, string> = { CJHTZ: '652301', ZDETDZ: '652327' };
 // Parks are drawn beside their county's label rather than on it, so both stay legible.
 const PARK_OFFSET: [number, number] = [0.35, 0.3];
 
@@ -61,7 +58,8 @@ export function MapChart({ regions, format, onRegion, height, dark, testId = 'co
     const values = regions.map((r) => r.value ?? 0);
     const max = Math.max(1, ...values);
     const parkPoint = (p: MapRegionValue) => {
-      const county = map.counties.get(p.parentCode && map.counties.has(p.parentCode) ? p.parentCode : PARK_COUNTY[p.code] ?? '');
+      // The figures give a park's parentCode as the county it is marked at.
+      const county = p.parentCode ? map.counties.get(p.parentCode) : undefined;
       return county ? [county.centre[0] + PARK_OFFSET[0], county.centre[1] + PARK_OFFSET[1]] : null;
     };
     return {
