@@ -5,6 +5,7 @@ import { figureQuerySchema, type Period } from '../../../shared/indicators.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useAuth } from '../auth/AuthProvider.js';
 import type { useFigureParams } from './useFigureParams.js';
 
 // The region picker offers exactly the codes the figures' query accepts.
@@ -13,7 +14,11 @@ const acceptsRegion = (code: string) => figureQuerySchema.shape.region.safeParse
 /** 全州 or one county/park the figures accept, as the reports and the command view pick it. */
 export function RegionSelect({ value, onChange, testId }: { value?: string; onChange: (code: string | undefined) => void; testId: string }) {
   const { t, lang } = useI18n();
-  const { regions } = useRegions();
+  const { user } = useAuth();
+  const { regions, nameOf } = useRegions();
+  // A region officer's figures are their own region's whatever is picked; 全州 would mislead.
+  const own = user?.role === 'region' ? user.regionCodes : null;
+  const pickable = regions.filter((r) => r.kind !== 'prefecture' && acceptsRegion(r.code) && (!own || own.includes(r.code)));
   return (
     <Select
       data-testid={testId}
@@ -21,9 +26,10 @@ export function RegionSelect({ value, onChange, testId }: { value?: string; onCh
       value={value ?? ''}
       onChange={(v) => onChange(v || undefined)}
       aria-label={t('cmdRegion')}
+      disabled={own?.length === 1}
       options={[
-        { value: '', label: t('cmdAllRegions') },
-        ...regions.filter((r) => r.kind !== 'prefecture' && acceptsRegion(r.code)).map((r) => ({ value: r.code, label: lang === 'en' ? r.nameEn : r.name })),
+        { value: '', label: own ? own.map((c) => nameOf(c)).join('、') : t('cmdAllRegions') },
+        ...(own?.length === 1 ? [] : pickable.map((r) => ({ value: r.code, label: lang === 'en' ? r.nameEn : r.name }))),
       ]}
     />
   );
