@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Segmented, Skeleton, Space, Table, type TableColumnsType } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Empty, Grid, Segmented, Skeleton, Space, Table, type TableColumnsType } from 'antd';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface Props<Row> {
@@ -33,30 +33,40 @@ export function ChartCard<Row extends object>({ title, testId, exportUrl, chart,
   } else {
     body = <Table<Row> size="small" columns={columns} dataSource={rows} rowKey={rowKey} pagination={false} scroll={{ x: 'max-content' }} data-testid={`${testId}-table`} />;
   }
+  const controls = (
+    <Space size={8} wrap>
+      {extra}
+      <Segmented
+        size="small"
+        value={view}
+        onChange={(v) => setView(v as 'chart' | 'table')}
+        options={[
+          { value: 'chart', label: <span data-testid={`${testId}-as-chart`}>{t('cmdAsChart')}</span> },
+          { value: 'table', label: <span data-testid={`${testId}-as-table`}>{t('cmdAsTable')}</span> },
+        ]}
+      />
+      <Button size="small" icon={<DownloadOutlined />} href={exportUrl} download data-testid={`${testId}-export`}>
+        {t('cmdExport')}
+      </Button>
+    </Space>
+  );
   return (
-    <Card
-      size="small"
-      title={title}
-      data-testid={testId}
-      extra={
-        <Space size={8} wrap>
-          {extra}
-          <Segmented
-            size="small"
-            value={view}
-            onChange={(v) => setView(v as 'chart' | 'table')}
-            options={[
-              { value: 'chart', label: <span data-testid={`${testId}-as-chart`}>{t('cmdAsChart')}</span> },
-              { value: 'table', label: <span data-testid={`${testId}-as-table`}>{t('cmdAsTable')}</span> },
-            ]}
-          />
-          <Button size="small" icon={<DownloadOutlined />} href={exportUrl} download data-testid={`${testId}-export`}>
-            {t('cmdExport')}
-          </Button>
-        </Space>
-      }
-    >
+    <ResponsiveCard title={title} testId={testId} extra={controls}>
       {body}
+    </ResponsiveCard>
+  );
+}
+
+/**
+ * A small card whose header controls sit beside the title on a wide screen and above the content on
+ * a phone, where beside the title they would squeeze it to an ellipsis.
+ */
+export function ResponsiveCard({ title, testId, extra, children, style }: { title: ReactNode; testId: string; extra: ReactNode; children: ReactNode; style?: CSSProperties }) {
+  const narrow = Grid.useBreakpoint().md === false;
+  return (
+    <Card size="small" title={title} data-testid={testId} extra={narrow ? undefined : extra} style={style}>
+      {narrow && <div style={{ marginBottom: 8 }}>{extra}</div>}
+      {children}
     </Card>
   );
 }

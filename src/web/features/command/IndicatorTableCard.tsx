@@ -1,9 +1,10 @@
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { INDICATOR_GROUPS, INDICATOR_KEYS, INDICATORS, type IndicatorGroup, type IndicatorKey, type IndicatorStatus, type IndicatorTable } from '../../../shared/indicators.js';
 import type { MessageKey } from '../../i18n/dict.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { ResponsiveCard } from './ChartCard.js';
 import { formatIndicator } from './format.js';
 
 const GROUP_LABELS: Record<IndicatorGroup, { tab: MessageKey; column: MessageKey }> = {
@@ -65,10 +66,9 @@ export function IndicatorTableCard({ query, groupBy, onGroupBy, exportUrl }: { q
     })),
   ];
   return (
-    <Card
-      size="small"
+    <ResponsiveCard
       style={{ marginTop: 12 }}
-      data-testid="indicator-card"
+      testId="indicator-card"
       title={t('cmdIndicatorsTitle')}
       extra={
         <Space wrap>
@@ -104,6 +104,6 @@ export function IndicatorTableCard({ query, groupBy, onGroupBy, exportUrl }: { q
           </Typography.Text>
         </>
       )}
-    </Card>
+    </ResponsiveCard>
   );
 }

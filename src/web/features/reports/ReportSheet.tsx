@@ -84,7 +84,7 @@ export function ReportSheet({ report }: { report: MonthlyReport }) {
           </thead>
           <tbody>
             {report.newSignings.items.map((p) => (
-              <tr key={p.id}><td>{p.name}</td><td>{p.investorName}</td><td>{p.regionName}</td><td className="num">{formatYuan(p.investmentYuan, lang)}</td><td>{p.signedOn}</td></tr>
+              <tr key={p.id}><td>{p.name}</td><td>{p.investorName}</td><td>{p.regionName}</td><td className="num">{formatYuan(p.investmentYuan, lang)}</td><td className="date">{p.signedOn}</td></tr>
             ))}
           </tbody>
         </table>
@@ -98,7 +98,7 @@ export function ReportSheet({ report }: { report: MonthlyReport }) {
           </thead>
           <tbody>
             {report.stageMoves.items.map((mv, i) => (
-              <tr key={`${mv.projectId}-${i}`}><td>{mv.projectName}</td><td>{mv.regionName}</td><td>{mv.fromStage ? stage(mv.fromStage) : '—'}</td><td>{stage(mv.toStage)}</td><td>{mv.date}</td></tr>
+              <tr key={`${mv.projectId}-${i}`}><td>{mv.projectName}</td><td>{mv.regionName}</td><td>{mv.fromStage ? stage(mv.fromStage) : '—'}</td><td>{stage(mv.toStage)}</td><td className="date">{mv.date}</td></tr>
             ))}
           </tbody>
         </table>
@@ -112,7 +112,7 @@ export function ReportSheet({ report }: { report: MonthlyReport }) {
           </thead>
           <tbody>
             {report.overdue.items.map((p) => (
-              <tr key={p.id}><td>{p.name}</td><td>{p.regionName}</td><td>{stage(p.stage)}</td><td>{p.nextPlannedOn}</td><td className="num">{p.daysOverdue}</td></tr>
+              <tr key={p.id}><td>{p.name}</td><td>{p.regionName}</td><td>{stage(p.stage)}</td><td className="date">{p.nextPlannedOn}</td><td className="num">{p.daysOverdue}</td></tr>
             ))}
           </tbody>
         </table>
