@@ -6,7 +6,7 @@ import { REPORT_LIST_LIMIT, type MonthlyReport, type MonthlyReportQuery } from '
 import type { AnyStage } from '../../shared/stages.js';
 import { todayInShanghai } from '../clock.js';
 import type { DB } from '../db/schema.js';
-import { EMPTY_VALUES, indicatorValues } from '../indicators/figures.js';
+import { indicatorValues } from '../indicators/figures.js';
 import { projectsIn, requestsRaisedIn, resolveFilter, type FigureFilter } from '../indicators/scope.js';
 import { indicatorTable, statusOf } from '../indicators/table.js';
 import { targetMap } from '../indicators/targets.js';
@@ -121,7 +121,7 @@ export async function monthlyReport(db: Kysely<DB>, user: CurrentUser, query: Mo
     overdueProjects(db, user, monthFilter),
     requestCounts(db, user, monthFilter),
   ]);
-  const m = monthValues.get('total') ?? EMPTY_VALUES;
+  const m = monthValues.total;
   return {
     month: query.month,
     region: { code: region.code, name: region.name },
