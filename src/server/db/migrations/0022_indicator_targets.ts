@@ -16,8 +16,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('projects_cohort_idx')
     .on('projects')
-    .columns(['signed_on', 'region_code', 'cluster', 'landed_on', 'started_on', 'operating_on', 'next_planned_on', 'investment_yuan', 'funds_in_place_yuan'])
+    .columns(['signed_on', 'region_code', 'cluster', 'stage', 'landed_on', 'started_on', 'operating_on', 'full_capacity_on', 'next_planned_on', 'investment_yuan', 'funds_in_place_yuan'])
     .execute();
+  // The monthly trend counts starts and operations by their own month.
+  await db.schema.createIndex('projects_started_idx').on('projects').columns(['started_on', 'region_code', 'cluster']).execute();
+  await db.schema.createIndex('projects_operating_idx').on('projects').columns(['operating_on', 'region_code', 'cluster']).execute();
+  // The monthly report's stage moves: the month's transitions, not all of them.
+  await db.schema.createIndex('project_transitions_date_idx').on('project_transitions').columns(['date', 'kind', 'project_id']).execute();
   // The funnel's 洽谈 bar: projects that entered negotiation in the period and have not signed.
   await db.schema.createIndex('projects_negotiating_idx').on('projects').columns(['negotiating_on', 'signed_on', 'region_code', 'cluster', 'investment_yuan']).execute();
   await db.schema
@@ -30,6 +35,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('service_requests_period_idx').execute();
   await db.schema.dropIndex('projects_negotiating_idx').execute();
+  await db.schema.dropIndex('project_transitions_date_idx').execute();
+  await db.schema.dropIndex('projects_operating_idx').execute();
+  await db.schema.dropIndex('projects_started_idx').execute();
   await db.schema.dropIndex('projects_cohort_idx').execute();
   await db.schema.dropTable('indicator_targets').execute();
 }
