@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 // Issue 7: the admin's red/yellow/green thresholds per 考核 indicator, and the indexes the command
 // view's figures read. A figure is one grouped pass over a period's cohort (projects signed in it,
 // requests raised in it); with the columns it needs in the index it never reads the wide rows. The
-// requests' index leads with status: the figures read only the closed ones, two ranges of it.
+// requests' index leads with status: the figures read only the closed ones, two ranges of it; it
+// carries enterprise_id so an enterprise user's scope is checked inside it.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('indicator_targets')
@@ -28,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('service_requests_period_idx')
     .on('service_requests')
-    .columns(['status', 'created_at', 'region_code', 'resolved_on_time', 'rating', 'project_id'])
+    .columns(['status', 'created_at', 'region_code', 'enterprise_id', 'resolved_on_time', 'rating', 'project_id'])
     .execute();
 }
 
