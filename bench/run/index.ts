@@ -272,7 +272,7 @@ async function main(): Promise<void> {
           const m = await load({ url: base + read.path, headers: session.headers, connections });
           const failed = m.requests - succeeded(m) + m.errors;
           const row = { user: session.username, request: read.name, path: read.path, connections, ...m, failed, total: body.total, note: [
-            body.total !== undefined ? `total ${body.total}` : '',
+            typeof body.total === 'number' ? `total ${body.total}` : '',
             m.timeouts ? `${m.timeouts} timed out (10 s)` : '',
             m.requests === 0 ? `no response finished within the ${duration} s run` : '',
           ].filter(Boolean).join(', ') };

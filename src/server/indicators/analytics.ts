@@ -4,8 +4,8 @@ import { DURATION_PAIRS, type Completeness, type Durations, type Funnel, type Tr
 import type { Stage } from '../../shared/stages.js';
 import { listClusters } from '../chains/queries.js';
 import type { DB } from '../db/schema.js';
-import { rankedDays, type StageDateColumn } from './figures.js';
-import { cohort, daysBetweenColumns, projectsIn, type FigureFilter } from './scope.js';
+import { DAY_PAIRS, medianAndP75, stageDays, type StageDateColumn } from './figures.js';
+import { cohort, projectsIn, type FigureFilter } from './scope.js';
 
 const DATE_COLUMN: Record<Stage, StageDateColumn | 'negotiating_on' | 'full_capacity_on'> = {
   negotiating: 'negotiating_on',
@@ -90,33 +90,20 @@ export const DURATION_BUCKETS = [
 
 /** How long the cohort's projects took between consecutive stages, bucketed, with median and p75. */
 export async function durations(db: Kysely<DB>, user: CurrentUser, filter: FigureFilter): Promise<Durations> {
-  const pairs = await Promise.all(
-    DURATION_PAIRS.map(async ([fromStage, toStage]) => {
-      const from = DATE_COLUMN[fromStage] as StageDateColumn;
-      const to = DATE_COLUMN[toStage] as StageDateColumn;
-      const days = daysBetweenColumns(db, `projects.${from}`, `projects.${to}`);
-      const [counts, ranked] = await Promise.all([
-        db
-          .selectFrom('projects')
-          .where(cohort(user, filter))
-          .where(sql.ref(`projects.${from}`), 'is not', null)
-          .where(sql.ref(`projects.${to}`), 'is not', null)
-          // A date entered out of order (negative days) falls in the first bucket rather than nowhere.
-          .select(DURATION_BUCKETS.map((b, i) => sql<number>`coalesce(sum(case when ${days} <= ${b.maxDays ?? 2_147_483_647} and (${i === 0 ? sql`1 = 1` : sql`${days} >= ${b.minDays}`}) then 1 else 0 end), 0)`.as(`b${i}`)))
-          .executeTakeFirstOrThrow(),
-        rankedDays(db, user, filter, 'total', from, to),
-      ]);
-      const row = counts as unknown as Record<string, number | string>;
+  const { total } = await stageDays(db, user, filter, 'total');
+  return {
+    pairs: DURATION_PAIRS.map(([from, to], i) => {
+      const days = total[DAY_PAIRS[i][0]];
+      // A date entered out of order (negative days) falls in the first bucket rather than nowhere.
+      const count = (b: (typeof DURATION_BUCKETS)[number], first: boolean) => days.filter((d) => (first || d >= b.minDays) && (b.maxDays === null || d <= b.maxDays)).length;
       return {
-        from: fromStage,
-        to: toStage,
-        buckets: DURATION_BUCKETS.map((b, i) => ({ label: b.label, minDays: b.minDays, maxDays: b.maxDays, count: Number(row[`b${i}`]) })),
-        median: ranked.get('total')?.median ?? null,
-        p75: ranked.get('total')?.p75 ?? null,
+        from,
+        to,
+        buckets: DURATION_BUCKETS.map((b, j) => ({ label: b.label, minDays: b.minDays, maxDays: b.maxDays, count: count(b, j === 0) })),
+        ...medianAndP75(days),
       };
     }),
-  );
-  return { pairs };
+  };
 }
 
 /** The chain module's own coverage (缺链/弱链 by local enterprises), chain by chain. */

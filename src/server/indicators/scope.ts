@@ -1,8 +1,7 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { FigureQuery, Period } from '../../shared/indicators.js';
 import { todayInShanghai } from '../clock.js';
-import { isPostgres } from '../db/migrations/helpers.js';
 import type { DB } from '../db/schema.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { projectScope } from '../projects/policy.js';
@@ -82,11 +81,4 @@ export function requestsRaisedIn(user: CurrentUser, filter: FigureFilter) {
     if (filter.cluster) all.push(eb('service_requests.project_id', 'in', eb.selectFrom('projects as rp').select('rp.id').where('rp.cluster', '=', filter.cluster)));
     return eb.and(all);
   };
-}
-
-/** Whole days from one YYYY-MM-DD column to another, on either engine. */
-export function daysBetweenColumns(db: Kysely<DB>, from: string, to: string): RawBuilder<number> {
-  return isPostgres(db)
-    ? sql<number>`(${sql.ref(to)}::date - ${sql.ref(from)}::date)`
-    : sql<number>`cast(julianday(${sql.ref(to)}) - julianday(${sql.ref(from)}) as integer)`;
 }

@@ -63,16 +63,12 @@ async function groupsShown(db: Kysely<DB>, user: CurrentUser, filter: FigureFilt
 }
 
 export async function indicatorTable(db: Kysely<DB>, user: CurrentUser, filter: FigureFilter, groupBy: IndicatorGroup): Promise<IndicatorTable> {
-  const [grouped, totals, targets] = await Promise.all([
-    indicatorValues(db, user, filter, groupBy),
-    indicatorValues(db, user, filter, 'total'),
-    targetMap(db),
-  ]);
+  const { groups: grouped, total } = await indicatorValues(db, user, filter, groupBy);
+  const targets = await targetMap(db);
   const groups = await groupsShown(db, user, filter, groupBy, [...grouped.keys()]);
   const rows: IndicatorRow[] = groups.map((g) => {
     const v = grouped.get(g.key) ?? EMPTY_VALUES;
     return { key: g.key, name: g.name, values: v, status: statusOf(v, targets) };
   });
-  const total = totals.get('total') ?? EMPTY_VALUES;
   return { period: filter.period, groupBy, rows, total: { values: total, status: statusOf(total, targets) } };
 }
