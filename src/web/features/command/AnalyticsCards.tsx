@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { commandApi, type Completeness, type Durations, type Funnel, type Trend } from './api.js';
 import { ChartCard } from './ChartCard.js';
 import { CompletenessView, DurationsView, FunnelView, TrendView } from './charts.js';
+import { bucketLabel } from './format.js';
 
 const HEIGHT = 280;
 
@@ -64,10 +65,10 @@ function TrendCard({ q }: { q: FigureQuery }) {
 }
 
 function DurationsCard({ q }: { q: FigureQuery }) {
-  const { t, stage } = useI18n();
+  const { t, stage, lang } = useI18n();
   const f = useFigure<Durations>(commandApi.durations(q));
   type P = Durations['pairs'][number];
-  const labels = f.data?.pairs[0]?.buckets.map((b) => b.label) ?? [];
+  const labels = f.data?.pairs[0]?.buckets.map((b) => bucketLabel(b, lang)) ?? [];
   const days = (n: number | null) => (n === null ? '—' : t('cmdDays', { n: Math.round(n) }));
   return (
     <ChartCard<P>

@@ -3,6 +3,7 @@ import { Alert, Button, Segmented, Space, Table, Tag, Tooltip, Typography, type 
 import type { UseQueryResult } from '@tanstack/react-query';
 import { INDICATOR_GROUPS, INDICATOR_KEYS, INDICATORS, type IndicatorGroup, type IndicatorKey, type IndicatorStatus, type IndicatorTable } from '../../../shared/indicators.js';
 import type { MessageKey } from '../../i18n/dict.js';
+import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ResponsiveCard } from './ChartCard.js';
 import { formatIndicator } from './format.js';
@@ -42,6 +43,7 @@ export function IndicatorCell({ indicator, value, status }: { indicator: Indicat
 /** The 考核 indicators per region, cluster or event, the total last, each header explaining its definition on hover. */
 export function IndicatorTableCard({ query, groupBy, onGroupBy, exportUrl }: { query: UseQueryResult<IndicatorTable>; groupBy: IndicatorGroup; onGroupBy: (g: IndicatorGroup) => void; exportUrl: string }) {
   const { t, lang } = useI18n();
+  const { nameOf } = useRegions();
   const data = query.data;
   const lines: Line[] | undefined = data && [...data.rows, { key: '__total', name: t('cmdTotal'), ...data.total }];
   const columns: TableColumnsType<Line> = [
@@ -50,7 +52,11 @@ export function IndicatorTableCard({ query, groupBy, onGroupBy, exportUrl }: { q
       dataIndex: 'name',
       fixed: 'left',
       width: 170,
-      render: (name: string, line) => (line.key === '__total' ? <strong>{name}</strong> : line.key === 'none' && groupBy === 'event' ? t('cmdNoEvent') : name),
+      render: (name: string, line) => {
+        if (line.key === '__total') return <strong>{name}</strong>;
+        if (line.key === 'none' && groupBy === 'event') return t('cmdNoEvent');
+        return groupBy === 'region' ? nameOf(line.key, name) : name;
+      },
     },
     ...INDICATOR_KEYS.map((key) => ({
       key,

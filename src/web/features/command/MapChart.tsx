@@ -2,6 +2,7 @@ import { Alert, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { loadCountyMap, type CountyMap } from '../../charts/countyMap.js';
 import { useChart, type ChartOption } from '../../charts/useChart.js';
+import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 /** One region's figure, as /api/analytics/map gives it. */
@@ -36,7 +37,8 @@ interface Props {
  * the pixel of its label point, so a test can hover what is on the canvas rather than trust the option.
  */
 export function MapChart({ regions, format, onRegion, height, dark, testId = 'county-map' }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { nameOf } = useRegions();
   const [map, setMap] = useState<CountyMap | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -57,6 +59,9 @@ export function MapChart({ regions, format, onRegion, height, dark, testId = 'co
     const parks = regions.filter((r) => r.kind === 'park');
     const values = regions.map((r) => r.value ?? 0);
     const max = Math.max(1, ...values);
+    // The map's own names are Chinese; in English each county is shown (and its data named) by our English name.
+    const shown = (code: string, name: string) => (lang === 'en' ? nameOf(code, name) : name);
+    const nameMap = Object.fromEntries([...map.counties].map(([code, c]) => [c.name, shown(code, c.name)]));
     const parkPoint = (p: MapRegionValue) => {
       // The figures give a park's parentCode as the county it is marked at.
       const county = p.parentCode ? map.counties.get(p.parentCode) : undefined;
@@ -82,6 +87,7 @@ export function MapChart({ regions, format, onRegion, height, dark, testId = 'co
       },
       geo: {
         map: map.name,
+        nameMap,
         roam: false,
         // Fitted into the box beside the colour scale, keeping the prefecture's proportions.
         left: 64,
@@ -97,7 +103,7 @@ export function MapChart({ regions, format, onRegion, height, dark, testId = 'co
         {
           type: 'map',
           geoIndex: 0,
-          data: counties.map((r) => ({ name: map.counties.get(r.code)!.name, value: r.value ?? 0, code: r.code, display: format(r.value) })),
+          data: counties.map((r) => ({ name: shown(r.code, map.counties.get(r.code)!.name), value: r.value ?? 0, code: r.code, display: format(r.value) })),
         },
         {
           type: 'scatter',
@@ -108,12 +114,12 @@ export function MapChart({ regions, format, onRegion, height, dark, testId = 'co
           label: { show: true, position: 'right', color: c.label, fontSize: 11, formatter: (p: { data: { short: string } }) => p.data.short },
           data: parks.flatMap((p) => {
             const point = parkPoint(p);
-            return point ? [{ name: p.name, value: [...point, p.value ?? 0], code: p.code, display: format(p.value), short: shortParkName(p.name) }] : [];
+            return point ? [{ name: shown(p.code, p.name), value: [...point, p.value ?? 0], code: p.code, display: format(p.value), short: shortParkName(shown(p.code, p.name)) }] : [];
           }),
         },
       ],
     };
-  }, [map, regions, dark, format, t, height]);
+  }, [map, regions, dark, format, t, height, lang, nameOf]);
 
   const [points, setPoints] = useState('');
   const ref = useChart(
@@ -143,5 +149,11 @@ export function MapChart({ regions, format, onRegion, height, dark, testId = 'co
 
 /** 昌吉国家高新技术产业开发区 → 昌吉高新区: the full names would cover the neighbouring counties. */
 function shortParkName(name: string): string {
-  return name.replace('国家高新技术产业开发区', '高新区').replace('经济技术开发区', '开发区').replace(/^新疆/, '');
+  return name
+    .replace('国家高新技术产业开发区', '高新区')
+    .replace('经济技术开发区', '开发区')
+    .replace(/^新疆/, '')
+    .replace(' National High-tech Industrial Development Zone', ' Hi-tech Zone')
+    .replace(' Economic and Technological Development Zone', ' ETDZ')
+    .replace(/^Xinjiang /, '');
 }

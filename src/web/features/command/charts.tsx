@@ -7,6 +7,7 @@ import { useChart, type ChartOption } from '../../charts/useChart.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { STAGE_COLORS_HEX } from '../projects/stageColors.js';
 import type { Completeness, Durations, Funnel, Trend } from './api.js';
+import { bucketLabel } from './format.js';
 
 echarts.use([BarChart, FunnelChart, LineChart, GridComponent]);
 
@@ -50,7 +51,7 @@ export function FunnelView({ data, height, dark, testId }: ChartProps<Funnel>) {
           bottom: 8,
           left: '10%',
           width: '80%',
-          minSize: '12%',
+          minSize: '30%',
           gap: 2,
           label: { show: true, position: 'inside', formatter: '{b} {c}', color: '#fff' },
           data: STAGES.map((s) => ({ name: stage(s), value: byStage.get(s) ?? 0, itemStyle: { color: STAGE_COLORS_HEX[s] } })),
@@ -87,10 +88,10 @@ export function TrendView({ data, height, dark, testId }: ChartProps<Trend>) {
 
 /** How many projects took how long between two stages, one bar series per pair. */
 export function DurationsView({ data, height, dark, testId }: ChartProps<Durations>) {
-  const { t, stage } = useI18n();
+  const { t, stage, lang } = useI18n();
   const option = useMemo<ChartOption>(() => {
     const a = axes(dark);
-    const labels = data.pairs[0]?.buckets.map((b) => b.label) ?? [];
+    const labels = data.pairs[0]?.buckets.map((b) => bucketLabel(b, lang)) ?? [];
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0, textStyle: { color: INK[dark ? 'dark' : 'light'].text } },
@@ -104,7 +105,7 @@ export function DurationsView({ data, height, dark, testId }: ChartProps<Duratio
         data: p.buckets.map((b) => b.count),
       })),
     };
-  }, [data, dark, t, stage]);
+  }, [data, dark, t, stage, lang]);
   return <Chart option={option} height={height} testId={testId} />;
 }
 

@@ -21,3 +21,10 @@ export function formatValue(unit: IndicatorUnit, value: number | null, lang: 'zh
 export function formatIndicator(key: IndicatorKey, value: number | null, lang: 'zh' | 'en'): string {
   return formatValue(INDICATORS[key].unit, value, lang);
 }
+
+/** A duration bucket's label: the server's Chinese one, or made from its bounds in English. */
+export function bucketLabel(b: { label: string; minDays: number; maxDays: number | null }, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return b.label;
+  if (b.maxDays === null) return `> ${b.minDays - 1} d`;
+  return b.minDays === 0 ? `≤ ${b.maxDays} d` : `${b.minDays}–${b.maxDays} d`;
+}
