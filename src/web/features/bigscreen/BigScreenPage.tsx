@@ -6,7 +6,9 @@ import type { Funnel, IndicatorTable, MapFigures, Trend } from '../../../shared/
 import type { ProjectPage } from '../../../shared/projects.js';
 import type { ServiceDashboard } from '../../../shared/service-dashboard.js';
 import { api } from '../../api/client.js';
+import { useRegions } from '../../api/useRegions.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useAuth } from '../auth/AuthProvider.js';
 import { commandApi } from '../command/api.js';
 import { FunnelView, TrendView } from '../command/charts.js';
 import { MapChart } from '../command/MapChart.js';
@@ -49,6 +51,8 @@ export default function BigScreenPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const scale = useStageScale();
+  const { user } = useAuth();
+  const { nameOf } = useRegions();
   const now = useNow();
   const format = useFigureFormat('projects');
   // A wall screen is set up once by its address (?from=…&region=…); without one it shows this year.
@@ -91,6 +95,8 @@ export default function BigScreenPage() {
           </div>
           <div className="bs-title" onClick={() => navigate('/command')} title={t('bsBack')}>
             {t('bsTitle')}
+            {/* A county's own screen says whose figures it shows. */}
+            {user?.role === 'region' && <div className="bs-scope">{user.regionCodes.map((c) => nameOf(c)).join('、')}</div>}
           </div>
           <div className="bs-updated" data-testid="bigscreen-updated">
             {updatedAt > 0 ? t('bsUpdated', { time: hhmm.format(new Date(updatedAt)) }) : t('loading')}
