@@ -61,6 +61,11 @@ describe('the command view in Chromium', () => {
     const rows = page.getByTestId('map-card-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(9);
     expect(await rows.filter({ hasText: '木垒哈萨克自治县' }).innerText()).toMatch(/3$/);
+    // Another figure re-reads the counties: 木垒's three projects total 11.50亿元.
+    await page.getByTestId('map-figure').getByText('总投资').click();
+    await expect.poll(() => rows.filter({ hasText: '木垒哈萨克自治县' }).innerText()).toMatch(/11\.50亿元$/);
+    await page.getByTestId('map-figure').getByText('项目数').click();
+    await expect.poll(() => rows.filter({ hasText: '木垒哈萨克自治县' }).innerText()).toMatch(/\t3$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('map-card-export').click()]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await download.path())!);
