@@ -22,6 +22,7 @@ import { generateCalendar } from './calendar.js';
 import { createContext, readServiceVocab, SCALES, type ServiceVocab } from './context.js';
 import { generateChainMap, generateEnterprises, generateSupplyLinks } from './enterprises.js';
 import { generateEvents } from './events.js';
+import { generateIndicatorTargets } from './indicator-targets.js';
 import { generateLeads } from './leads.js';
 import { generateOpportunities } from './opportunities.js';
 import { generatePolicies } from './policies.js';
@@ -108,6 +109,8 @@ async function main() {
   await generateProjectServices(ctx, projects);
   await generatePolicies(ctx, users);
   await generateServiceRequests(ctx, projects, people, calendar);
+  // Issue 7 (the command view): the indicator targets; its figures read the ledger and requests above.
+  await generateIndicatorTargets(ctx);
   await w.finish();
   // Derived from the approvals and factors just written, by the server's own rule, once they are indexed.
   const written = openDatabase(engine === 'postgres' ? { databaseUrl: where, dataDir: '' } : { databaseUrl: null, dataDir: path.dirname(file!) });

@@ -2,7 +2,8 @@
 // measures reads and writes over loopback with autocannon (in a worker thread, off the server's
 // event loop), at 1 and 50 connections, signed in as a region officer and as an admin. Issue 5's
 // leads, events and public page are in pipeline.ts; issue 6's services in services.ts, read also as a
-// department officer and an enterprise user. A route the server does not have yet is reported as missing.
+// department officer and an enterprise user; issue 7's command view in command.ts, by every signed-in role.
+// A route the server does not have yet is reported as missing.
 // Run: npm run bench -- --scale town|prefecture|province [--db sqlite|postgres] [--duration 10]
 //   [--connections 1,50] [--only search|visit] [--no-writes] [--sqlite FILE] [--database-url URL]
 //   [--pg-copy] [--officer bench-mulei] [--admin bench-admin] [--password bench-password] [--in-place]
@@ -28,6 +29,7 @@ import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { todayInShanghai } from '../../src/shared/format.js';
 import { runReferences, type Measure, type Reference } from './references.js';
 import { leadTransitionJobs, pickPipelineTargets, pipelineReads } from './pipeline.js';
+import { commandReads } from './command.js';
 import { pickServiceTargets, serviceReads, serviceWrites } from './services.js';
 import { pickTargets, transitionJobs } from './targets.js';
 
@@ -245,7 +247,8 @@ async function main(): Promise<void> {
     for (const session of [officer, admin, anonymous, ...extra]) {
       // Issue 6's reads run for every signed-in role; the earlier ones for the officer and the admin (and the public page).
       const earlier = extra.includes(session) ? [] : selected.filter((r) => !r.anonymous === (session !== anonymous));
-      const issue6 = session === anonymous ? [] : serviceReads(services, session).filter((r) => only(r.name));
+      // Issue 7's command view is read by every signed-in role too.
+      const issue6 = session === anonymous ? [] : [...serviceReads(services, session), ...commandReads()].filter((r) => only(r.name));
       for (const read of [...earlier, ...issue6]) {
         // One request first: it must succeed, and it warms the caches; the search's total shows how selective the fragment is.
         const res = await fetch(base + read.path, { headers: session.headers });
@@ -269,7 +272,7 @@ async function main(): Promise<void> {
           const m = await load({ url: base + read.path, headers: session.headers, connections });
           const failed = m.requests - succeeded(m) + m.errors;
           const row = { user: session.username, request: read.name, path: read.path, connections, ...m, failed, total: body.total, note: [
-            body.total !== undefined ? `total ${body.total}` : '',
+            typeof body.total === 'number' ? `total ${body.total}` : '',
             m.timeouts ? `${m.timeouts} timed out (10 s)` : '',
             m.requests === 0 ? `no response finished within the ${duration} s run` : '',
           ].filter(Boolean).join(', ') };

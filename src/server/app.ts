@@ -28,6 +28,8 @@ import { notificationRoutes } from './notifications/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { escalateRoutes } from './service-requests/escalate-routes.js';
 import { approvalRoutes } from './approvals/routes.js';
+import { reportRoutes } from './reports/routes.js';
+import { indicatorRoutes } from './indicators/routes.js';
 import { policyRoutes } from './policies/routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -79,6 +81,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   escalateRoutes(app, ctx);
   approvalRoutes(app, ctx);
   policyRoutes(app, ctx);
+  indicatorRoutes(app, ctx);
+  reportRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -45,6 +45,10 @@ const PolicyDetailPage = lazy(() => import('./features/policies/PolicyDetailPage
 const PolicyFormPage = lazy(() => import('./features/policies/PolicyFormPage.js'));
 const MyPoliciesPage = lazy(() => import('./features/policies/MyPoliciesPage.js'));
 const VisitKitPage = lazy(() => import('./features/policies/VisitKitPage.js'));
+const CommandPage = lazy(() => import('./features/command/CommandPage.js'));
+const BigScreenPage = lazy(() => import('./features/bigscreen/BigScreenPage.js'));
+const MonthlyReportPage = lazy(() => import('./features/reports/MonthlyReportPage.js'));
+const IndicatorTargetsPage = lazy(() => import('./features/settings/IndicatorTargetsPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -74,6 +78,8 @@ export function App() {
             {/* The door's phone and the printer get the page without the menu around it. */}
             <Route path="/events/:id/check-in" element={<RequireAuth admin><Page><EventCheckInPage /></Page></RequireAuth>} />
             <Route path="/events/:id/run-sheet" element={<RequireAuth><Page><EventRunSheetPage /></Page></RequireAuth>} />
+            {/* The wall screen is the whole window: no menu, no header. */}
+            <Route path="/bigscreen" element={<RequireAuth><Page><BigScreenPage /></Page></RequireAuth>} />
             <Route path="/open" element={<Page><PublicPage /></Page>} />
             <Route
               element={
@@ -88,6 +94,8 @@ export function App() {
               <Route path="projects/new" element={<Page><ProjectFormPage /></Page>} />
               <Route path="projects/:id" element={<Page><ProjectDetailPage /></Page>} />
               <Route path="projects/:id/edit" element={<Page><ProjectFormPage /></Page>} />
+              <Route path="command" element={<Page><CommandPage /></Page>} />
+              <Route path="reports" element={<Page><MonthlyReportPage /></Page>} />
               <Route path="chains" element={<Page><ChainsPage /></Page>} />
               <Route path="chains/:id" element={<Page><ChainPage /></Page>} />
               <Route path="enterprises" element={<Page><EnterpriseListPage /></Page>} />
@@ -106,6 +114,7 @@ export function App() {
               <Route path="services/new" element={<Page><ServiceFormPage /></Page>} />
               <Route path="services/:id" element={<Page><ServiceDetailPage /></Page>} />
               <Route path="approvals" element={<Page><ApprovalQueuePage /></Page>} />
+              <Route path="settings/indicator-targets" element={<RequireAuth admin><Page><IndicatorTargetsPage /></Page></RequireAuth>} />
               <Route
                 path="settings/approval-templates"
                 element={

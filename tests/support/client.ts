@@ -40,6 +40,9 @@ export class ApiClient {
   patch<T = any>(path: string, body: unknown) {
     return this.request<T>('PATCH', path, body);
   }
+  put<T = any>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
 
   async login(username: string, password: string): Promise<Response> {
     const res = await this.post('/api/auth/login', { username, password });

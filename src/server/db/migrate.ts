@@ -17,6 +17,7 @@ import * as m0018 from './migrations/0018_department_scope_indexes.js';
 import * as m0019 from './migrations/0019_approval_queue_order_indexes.js';
 import * as m0020 from './migrations/0020_service_request_order_index.js';
 import * as m0021 from './migrations/0021_project_departments.js';
+import * as m0022 from './migrations/0022_indicator_targets.js';
 import * as m0023 from './migrations/0023_request_lead_search.js';
 import * as m0024 from './migrations/0024_policy_enterprise_matches.js';
 
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0019_approval_queue_order_indexes': m0019,
   '0020_service_request_order_index': m0020,
   '0021_project_departments': m0021,
+  '0022_indicator_targets': m0022,
   '0023_request_lead_search': m0023,
   '0024_policy_enterprise_matches': m0024,
 };

@@ -236,6 +236,14 @@ export interface ImportJobTable {
   finished_at: string | null;
 }
 
+export interface IndicatorTargetTable {
+  indicator: string;
+  green: number;
+  yellow: number;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface DB {
   clusters: ClusterTable;
   chains: ChainTable;
@@ -278,6 +286,7 @@ export interface DB {
   policy_match_runs: PolicyMatchRunTable;
   policies: PolicyTable;
   notifications: NotificationTable;
+  indicator_targets: IndicatorTargetTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;

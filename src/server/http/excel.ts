@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -10,10 +11,10 @@ export function excelText(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** Sends a workbook as a download: an ASCII file name for old clients, the Chinese one for the rest. */
-export function sendWorkbook(reply: FastifyReply, buffer: Buffer, asciiName: string, name: string) {
+/** Sends a workbook (or another file) as a download: an ASCII file name for old clients, the Chinese one for the rest. */
+export function sendWorkbook(reply: FastifyReply, buffer: Buffer | Readable, asciiName: string, name: string, type = XLSX_TYPE) {
   return reply
-    .header('content-type', XLSX_TYPE)
+    .header('content-type', type)
     .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     .send(buffer);
 }

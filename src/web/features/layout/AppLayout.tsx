@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  FundProjectionScreenOutlined,
   GiftOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -26,6 +27,8 @@ import { serviceMenuKey } from '../services/menu.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 
 const { Header, Sider, Content } = Layout;
+// The command view is for those judged on the figures and those who judge.
+const COMMAND_ROLES: readonly string[] = ['admin', 'leader', 'region'];
 
 export function AppLayout() {
   const { t, role } = useI18n();
@@ -39,6 +42,20 @@ export function AppLayout() {
 
   const items: MenuProps['items'] = [
     { key: '/dashboard', icon: <DashboardOutlined />, label: <span data-testid="menu-dashboard">{t('menuDashboard')}</span> },
+    ...(user && COMMAND_ROLES.includes(user.role)
+      ? [
+          {
+            key: 'command-menu',
+            icon: <FundProjectionScreenOutlined />,
+            label: <span data-testid="menu-command-group">{t('cmdMenuGroup')}</span>,
+            children: [
+              { key: '/command', label: <span data-testid="menu-command">{t('cmdMenu')}</span> },
+              { key: '/bigscreen', label: <span data-testid="menu-bigscreen">{t('cmdMenuBigscreen')}</span> },
+              { key: '/reports', label: <span data-testid="menu-reports">{t('cmdMenuReports')}</span> },
+            ],
+          },
+        ]
+      : []),
     { key: '/projects', icon: <ProjectOutlined />, label: <span data-testid="menu-projects">{t('menuProjects')}</span> },
     { key: '/chains', icon: <ApartmentOutlined />, label: <span data-testid="menu-chains">{t('menuChains')}</span> },
     { key: '/enterprises', icon: <BankOutlined />, label: <span data-testid="menu-enterprises">{t('menuEnterprises')}</span> },
@@ -76,6 +93,7 @@ export function AppLayout() {
             label: <span data-testid="menu-settings">{t('setMenu')}</span>,
             children: [
               { key: '/settings/services', label: <span data-testid="menu-settings-services">{t('setServices')}</span> },
+              { key: '/settings/indicator-targets', label: <span data-testid="menu-indicator-targets">{t('cmdMenuTargets')}</span> },
               { key: '/settings/approval-templates', label: <span data-testid="menu-approval-templates">{t('apMenuTemplates')}</span> },
             ],
           },
@@ -91,7 +109,7 @@ export function AppLayout() {
       theme={mobile ? 'light' : 'dark'}
       mode="inline"
       selectedKeys={[selected]}
-      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : []}
+      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : ['/command', '/reports'].includes(selected) ? ['command-menu'] : []}
       items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);
