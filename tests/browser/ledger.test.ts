@@ -41,7 +41,12 @@ describe('the project ledger in Chromium', () => {
     await expect.poll(() => page.getByTestId('project-stage').first().getAttribute('data-stage')).toBe('signed');
     await page.getByTestId('advance-button').click();
     await page.getByTestId('transition-note').fill('已完成土地摘牌');
-    await page.getByTestId('transition-submit').click();
+    // The server's answer is read so that a refusal fails here with its reason rather than as a stale stage.
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/transitions') && r.request().method() === 'POST'),
+      page.getByTestId('transition-submit').click(),
+    ]);
+    expect({ status: answer.status(), body: answer.status() === 200 ? null : await answer.text() }).toEqual({ status: 200, body: null });
     await expect.poll(() => page.getByTestId('project-stage').first().getAttribute('data-stage')).toBe('landed');
     await expect.poll(() => page.getByTestId('history-item').count()).toBe(2);
     await screenshot(page, 'mulei-project-advanced');

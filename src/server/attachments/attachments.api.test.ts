@@ -6,6 +6,7 @@ import { addEnterpriseUser, startTestServer, type TestServer } from '../../../te
 import type { ApiClient } from '../../../tests/support/client.js';
 import { upload } from '../../../tests/support/upload.js';
 import { REGION_CODES } from '../regions/data.js';
+import { refreshProjectDepartments } from '../projects/departments.js';
 
 let server: TestServer;
 let admin: ApiClient, ent: ApiClient, other: ApiClient, fgw: ApiClient, zrzy: ApiClient, leader: ApiClient, mulei: ApiClient, manas: ApiClient;
@@ -97,6 +98,8 @@ describe('attachments on an approval item', () => {
       .values({ project_id: project.id, seq: 1, name: '用地预审与规划许可', department_code: 'zrzy', status: 'submitted', blocks_stage: 'landed', created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Written behind the app's back, so the department pairs the app keeps on every approval write are refreshed here.
+    await refreshProjectDepartments(server.db, project.id);
     const url = `/api/approvals/${approval.id}/attachments`;
     for (const client of [zrzy, mulei, admin]) expect((await upload(client, url, { name: '批复.pdf', data: PDF })).status).toBe(201);
     // fgw sees the project (nothing routes it there): the approval does not exist for it.
