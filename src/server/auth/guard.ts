@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { AppContext } from '../context.js';
-import { CsrfError, UnauthorizedError } from '../errors.js';
+import { CONTEST_API_PREFIXES, isContestRole } from '../../shared/roles.js';
+import { CsrfError, ForbiddenError, UnauthorizedError } from '../errors.js';
 import { loadSession, SESSION_COOKIE } from './sessions.js';
 
 declare module 'fastify' {
@@ -34,6 +35,9 @@ export function registerSessionGuard(app: FastifyInstance, ctx: AppContext): voi
     request.csrfToken = session?.csrfToken ?? null;
     const path = request.routeOptions.url ?? request.url.split('?')[0];
     if (!session && !isPublic(path)) throw new UnauthorizedError();
+    if (session && isContestRole(session.user.role) && !isPublic(path) && !CONTEST_API_PREFIXES.some((p) => path.startsWith(p))) {
+      throw new ForbiddenError({ zh: '赛事账号只能使用赛事功能', en: 'Contest accounts can use the contests only' }, undefined, 'contest_account');
+    }
     if (session && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       if (!sameToken(request.headers['x-csrf-token'], session.csrfToken)) throw new CsrfError();
     }

@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/roles.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type {
   DepartmentTable,
@@ -46,7 +47,7 @@ export interface UserTable {
   username: string;
   password_hash: string;
   display_name: string;
-  role: 'admin' | 'leader' | 'region' | 'department' | 'enterprise';
+  role: Role;
   department: string | null;
   enterprise_uscc: string | null;
   active: number;

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
+import { isContestRole } from '../../shared/roles.js';
 import type { DB, EnterpriseRow } from '../db/schema.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 
@@ -11,8 +12,9 @@ export const ENTERPRISE_NOUN = { zh: '企业', en: 'Enterprise' };
  */
 export function enterpriseScope(user: CurrentUser) {
   return (eb: ExpressionBuilder<DB, 'enterprises'>): Expression<SqlBool> => {
-    if (user.role !== 'enterprise') return sql<SqlBool>`1 = 1`;
-    return user.enterpriseUscc ? eb('enterprises.uscc', '=', user.enterpriseUscc) : sql<SqlBool>`1 = 0`;
+    if (user.role === 'enterprise') return user.enterpriseUscc ? eb('enterprises.uscc', '=', user.enterpriseUscc) : sql<SqlBool>`1 = 0`;
+    // Contest accounts (shared/roles.ts) read no enterprise.
+    return isContestRole(user.role) ? sql<SqlBool>`1 = 0` : sql<SqlBool>`1 = 1`;
   };
 }
 

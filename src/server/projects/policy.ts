@@ -31,6 +31,8 @@ export function projectScope(user: CurrentUser) {
         );
       }
     }
+    // Contest accounts (shared/roles.ts) have no part in it.
+    return sql<SqlBool>`1 = 0`;
   };
 }
 

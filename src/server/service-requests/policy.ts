@@ -25,6 +25,8 @@ export function serviceRequestScope(user: CurrentUser) {
         if (!user.enterpriseUscc) return sql<SqlBool>`1 = 0`;
         return eb('service_requests.enterprise_id', 'in', eb.selectFrom('enterprises as own_e').select('own_e.id').where('own_e.uscc', '=', user.enterpriseUscc));
     }
+    // Contest accounts (shared/roles.ts) have no part in it.
+    return sql<SqlBool>`1 = 0`;
   };
 }
 

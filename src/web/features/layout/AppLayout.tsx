@@ -20,6 +20,7 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { isContestRole } from '../../../shared/roles.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 import { useAuth } from '../auth/AuthProvider.js';
@@ -40,7 +41,9 @@ export function AppLayout() {
   const mobile = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const items: MenuProps['items'] = [
+  // Contest accounts see the contests only; the server refuses them everything else (shared/roles.ts).
+  const platform = !!user && !isContestRole(user.role);
+  const platformItems: MenuProps['items'] = [
     { key: '/dashboard', icon: <DashboardOutlined />, label: <span data-testid="menu-dashboard">{t('menuDashboard')}</span> },
     ...(user && COMMAND_ROLES.includes(user.role)
       ? [
@@ -100,6 +103,7 @@ export function AppLayout() {
         ]
       : []),
   ];
+  const items: MenuProps['items'] = [...(platform ? platformItems : [])];
   const selected = ['/leads/board', '/settings/', '/my/'].some((prefix) => location.pathname.startsWith(prefix))
     ? location.pathname
     : '/' + (location.pathname.split('/')[1] ?? '');
