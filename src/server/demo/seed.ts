@@ -28,6 +28,11 @@ export const DEMO_USERS = [
   { username: 'fgw', displayName: '州发展改革委专员(示例)', role: 'department', department: 'fgw' },
   { username: 'zrzy', displayName: '州自然资源局专员(示例)', role: 'department', department: 'zrzy' },
   { username: 'qiye', displayName: '新疆示例新能源有限公司(示例企业)', role: 'enterprise', enterpriseUscc: demoEnterpriseUscc() },
+  // The contests' accounts (issue 8): they reach the contests only (shared/roles.ts).
+  { username: 'saishi', displayName: '州赛事组织者(示例)', role: 'organiser' },
+  { username: 'caipan', displayName: '裁判员(示例)', role: 'judge' },
+  { username: 'zhubo', displayName: '直播大赛选手(示例)', role: 'contestant' },
+  { username: 'xuanshou', displayName: '技能大赛选手(示例)', role: 'contestant' },
 ] as const;
 
 export function demoEnterpriseUscc(): string {
