@@ -17,11 +17,12 @@ function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return;
   const root = process.getuid?.() === 0;
   if (root && spawnSync('which', ['apt-get']).status === 0) {
-    console.log(`Chromium is missing at ${CHROMIUM}; installing Debian's package (apt-get install -y chromium)…`);
-    const r = spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+    // The CJK font only makes the screenshots legible (Chinese glyphs are boxes without it); no assertion needs it.
+    console.log(`Chromium is missing at ${CHROMIUM}; installing Debian's packages (apt-get install -y chromium fonts-noto-cjk)…`);
+    const r = spawnSync('apt-get', ['install', '-y', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit' });
     if (r.status === 0 && fs.existsSync(CHROMIUM)) return;
   }
-  fail(`The browser tests need Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  fail(`The browser tests need Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH).`);
 }
 
 async function ensurePostgres() {
