@@ -14,6 +14,7 @@ import type { AppContext } from './context.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { NotFoundError } from './errors.js';
 import { registerErrorHandler, renderError } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { importRoutes } from './imports/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { regionRoutes } from './regions/routes.js';
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  await registerSecurityHeaders(app, { https: ctx.config.secureCookies });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -53,7 +55,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // staticCSP: the docs page's own inline scripts are allowed by hash on that page only.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerSessionGuard(app, ctx);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
