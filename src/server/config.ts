@@ -20,6 +20,9 @@ export interface Config {
   attachmentMaxMb: number;
   /** Seconds between sweeps of service deadlines (reminders, 督办); 0 turns the scheduler off. */
   sweepIntervalSeconds: number;
+  /** Shortest password a user may choose, and how many earlier passwords may not be chosen again. */
+  passwordMinLength: number;
+  passwordHistory: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -64,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     attachmentMaxMb: int(env.ATTACHMENT_MAX_MB, 10),
     sweepIntervalSeconds: nonNegativeInt(env.SWEEP_INTERVAL_SECONDS, 60),
+    passwordMinLength: int(env.PASSWORD_MIN_LENGTH, 10),
+    passwordHistory: nonNegativeInt(env.PASSWORD_HISTORY, 5),
   };
 }

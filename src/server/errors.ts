@@ -46,6 +46,22 @@ export class TooManyAttemptsError extends AppError {
   }
 }
 
+export class WrongPasswordError extends AppError {
+  constructor() {
+    super(400, 'wrong_password', { zh: '当前密码不正确', en: 'The current password is wrong' }, 'currentPassword');
+  }
+}
+
+/** A new password that breaks the policy; `rules` lets a form show each one. */
+export class PasswordPolicyError extends AppError {
+  constructor(
+    readonly rules: string[],
+    message: Message,
+  ) {
+    super(400, 'password_policy', message, 'newPassword');
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message: Message = { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' }, field?: string, code = 'forbidden') {
     super(403, code, message, field);

@@ -1,12 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginBodySchema, sessionSchema } from '../../shared/auth.js';
 import { errorSchema } from '../../shared/common.js';
+import { changePasswordBodySchema, passwordPolicySchema } from '../../shared/password-policy.js';
 import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import { InvalidCredentialsError } from '../errors.js';
 import { requireUser } from './guard.js';
+import { changePassword, passwordPolicy } from './password-change.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
 import { clearAttempts, countAttempt } from './throttle.js';
@@ -15,6 +17,8 @@ import { presentUser, regionCodesOf } from './users.js';
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, config } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const setSessionCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: config.sessionTtlHours * 3600 });
 
   r.post('/api/auth/login', {
     schema: {
@@ -27,18 +31,39 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { username, password } = request.body;
       await countAttempt(db, username, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
       const row = await db.selectFrom('users').selectAll().where('username', '=', username).where('active', '=', 1).executeTakeFirst();
-      if (!(await verifyPassword(row?.password_hash ?? null, password)) || !row) throw new InvalidCredentialsError();
+      if (!(await verifyPassword(row?.password_hash ?? null, password)) || !row) {
+        // Failures are kept for the audit trail (等保); the name as typed, never the password.
+        await recordAudit(db, { actor: { id: null, username: request.ip }, action: 'auth.login_failed', entity: 'user', entityId: row?.id ?? null, after: { username } });
+        throw new InvalidCredentialsError();
+      }
       await clearAttempts(db, username);
       const { token, csrfToken } = await createSession(db, row.id, config.sessionTtlHours);
       const user = presentUser(row, await regionCodesOf(db, row.id));
       await recordAudit(db, { actor: user, action: 'auth.login', entity: 'user', entityId: user.id });
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        path: '/',
-        maxAge: config.sessionTtlHours * 3600,
-      });
+      setSessionCookie(reply, token);
+      return { user, csrfToken };
+    },
+  });
+
+  r.get('/api/auth/password-policy', {
+    schema: { tags: ['auth'], summary: 'The rules a new password must meet', response: { 200: passwordPolicySchema, 401: errorSchema } },
+    handler: async (request) => {
+      requireUser(request);
+      return passwordPolicy(config);
+    },
+  });
+
+  r.post('/api/auth/password', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Change one’s own password; every session of the user ends and this one is replaced',
+      body: changePasswordBodySchema,
+      response: { 200: sessionSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema },
+    },
+    handler: async (request, reply) => {
+      const user = requireUser(request);
+      const { token, csrfToken } = await changePassword({ db, config, user, ...request.body });
+      setSessionCookie(reply, token);
       return { user, csrfToken };
     },
   });

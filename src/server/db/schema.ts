@@ -53,6 +53,14 @@ export interface UserTable {
   active: number;
   created_at: string;
   updated_at: string;
+  password_changed_at: string | null;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: string;
 }
 
 export interface UserRegionTable {
@@ -268,6 +276,7 @@ export interface DB {
   users: UserTable;
   user_regions: UserRegionTable;
   sessions: SessionTable;
+  password_history: PasswordHistoryTable;
   login_throttle: LoginThrottleTable;
   projects: ProjectTable;
   project_transitions: ProjectTransitionTable;

@@ -1,3 +1,4 @@
+import type { ChangePasswordBody, PasswordPolicy } from '../../shared/password-policy.js';
 import type { AuditEntry } from '../../shared/audit.js';
 import type { CurrentUser, SessionInfo } from '../../shared/auth.js';
 import type { DashboardSummary } from '../../shared/dashboard.js';
@@ -94,6 +95,8 @@ export const endpoints = {
     api<SessionInfo>('/api/auth/login', { method: 'POST', body: { username, password }, allow401: true }),
   logout: () => api<void>('/api/auth/logout', { method: 'POST', allow401: true }),
   me: () => api<SessionInfo>('/api/auth/me', { allow401: true }),
+  passwordPolicy: () => api<PasswordPolicy>('/api/auth/password-policy'),
+  changePassword: (body: ChangePasswordBody) => api<SessionInfo>('/api/auth/password', { method: 'POST', body }),
   regions: () => api<RegionList>('/api/regions'),
   dashboard: () => api<DashboardSummary>('/api/dashboard/summary'),
   projects: (f: ProjectFilters & { page: number; pageSize: number }) =>

@@ -13,6 +13,8 @@ interface Auth {
   isAdmin: boolean;
   signIn: (username: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Changes the password; the server ends every session and hands this tab a new one. */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -68,6 +70,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [qc]);
 
+  const changePassword = useCallback(
+    async (currentPassword: string, newPassword: string) => {
+      const s = await endpoints.changePassword({ currentPassword, newPassword });
+      setCsrfToken(s.csrfToken);
+      qc.setQueryData(ME_KEY, s);
+    },
+    [qc],
+  );
+
   const value = useMemo<Auth>(() => {
     const user = session?.user ?? null;
     return {
@@ -78,8 +89,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       isAdmin: user?.role === 'admin',
       signIn,
       signOut,
+      changePassword,
     };
-  }, [session, me.isLoading, signedOut, signIn, signOut]);
+  }, [session, me.isLoading, signedOut, signIn, signOut, changePassword]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   FundProjectionScreenOutlined,
   GiftOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   ProjectOutlined,
@@ -16,7 +17,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -24,6 +25,7 @@ import { isContestRole } from '../../../shared/roles.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 import { useAuth } from '../auth/AuthProvider.js';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal.js';
 import { serviceMenuKey } from '../services/menu.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 
@@ -40,6 +42,7 @@ export function AppLayout() {
   // Until the first measurement, assume desktop so 1280px screens do not flash the drawer button.
   const mobile = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
 
   // Contest accounts see the contests only; the server refuses them everything else (shared/roles.ts).
   const platform = !!user && !isContestRole(user.role);
@@ -147,12 +150,17 @@ export function AppLayout() {
           </div>
           <Space size={mobile ? 0 : 8} wrap={false}>
             {user && (
-              <span className="header-user" data-testid="current-user">
-                <span className="header-name" style={{ maxWidth: mobile ? 96 : 200 }}>
-                  {user.displayName}
+              <Dropdown
+                trigger={['click']}
+                menu={{ items: [{ key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('acChangePassword')}</span> }], onClick: () => setPasswordOpen(true) }}
+              >
+                <span className="header-user" data-testid="current-user" role="button" style={{ cursor: 'pointer' }}>
+                  <span className="header-name" style={{ maxWidth: mobile ? 96 : 200 }}>
+                    {user.displayName}
+                  </span>
+                  {!mobile && <Tag color="blue">{role(user.role)}</Tag>}
                 </span>
-                {!mobile && <Tag color="blue">{role(user.role)}</Tag>}
-              </span>
+              </Dropdown>
             )}
             <NotificationBell />
             <LanguageSwitch compact={mobile} />
@@ -186,6 +194,7 @@ export function AppLayout() {
         )}
         {menu}
       </Drawer>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
     </Layout>
   );
 }
