@@ -9,6 +9,8 @@ export interface Config {
   demoPassword: string;
   adminPassword: string | null;
   sessionTtlHours: number;
+  /** Minutes without a request after which a session ends, whatever its absolute expiry. */
+  sessionIdleMinutes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   secureCookies: boolean;
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD || 'lianzhu2023',
     adminPassword: env.ADMIN_PASSWORD || null,
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12),
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
     loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5),
     loginLockMinutes: int(env.LOGIN_LOCK_MINUTES, 15),
     secureCookies: bool(env.COOKIE_SECURE, false),

@@ -4,7 +4,7 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { AppContext } from '../context.js';
 import { CONTEST_API_PREFIXES, isContestRole } from '../../shared/roles.js';
 import { CsrfError, ForbiddenError, UnauthorizedError } from '../errors.js';
-import { loadSession, SESSION_COOKIE } from './sessions.js';
+import { loadSession, sessionCookieName } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,11 +26,12 @@ function isPublic(path: string): boolean {
 export function registerSessionGuard(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('user', null);
   app.decorateRequest('csrfToken', null);
+  const cookieName = sessionCookieName(ctx.config.secureCookies);
   // onRequest runs before the body is parsed and validated: an anonymous caller learns nothing about a route's input.
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await loadSession(ctx.db, token) : null;
+    const token = request.cookies[cookieName];
+    const session = token ? await loadSession(ctx.db, token, ctx.config.sessionIdleMinutes) : null;
     request.user = session?.user ?? null;
     request.csrfToken = session?.csrfToken ?? null;
     const path = request.routeOptions.url ?? request.url.split('?')[0];
@@ -38,10 +39,24 @@ export function registerSessionGuard(app: FastifyInstance, ctx: AppContext): voi
     if (session && isContestRole(session.user.role) && !isPublic(path) && !CONTEST_API_PREFIXES.some((p) => path.startsWith(p))) {
       throw new ForbiddenError({ zh: '赛事账号只能使用赛事功能', en: 'Contest accounts can use the contests only' }, undefined, 'contest_account');
     }
+    // Without a token to check, the exempt forms still refuse a browser posting from another site
+    // (login CSRF: signing a victim into the attacker's account).
+    if (!SAFE_METHODS.has(request.method) && CSRF_EXEMPT.has(path) && !sameOrigin(request)) throw new CsrfError();
     if (session && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       if (!sameToken(request.headers['x-csrf-token'], session.csrfToken)) throw new CsrfError();
     }
   });
+}
+
+/** No Origin header (a non-browser client) passes; a browser's Origin must name this host. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 function sameToken(sent: string | string[] | undefined, expected: string): boolean {

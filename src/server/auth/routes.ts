@@ -10,15 +10,16 @@ import { InvalidCredentialsError } from '../errors.js';
 import { requireUser } from './guard.js';
 import { changePassword, passwordPolicy } from './password-change.js';
 import { verifyPassword } from './passwords.js';
-import { createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
+import { createSession, deleteSession, sessionCookieName } from './sessions.js';
 import { clearAttempts, countAttempt } from './throttle.js';
 import { presentUser, regionCodesOf } from './users.js';
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, config } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieName = sessionCookieName(config.secureCookies);
   const setSessionCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: config.sessionTtlHours * 3600 });
+    reply.setCookie(cookieName, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: config.sessionTtlHours * 3600 });
 
   r.post('/api/auth/login', {
     schema: {
@@ -72,9 +73,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), 401: errorSchema, 403: errorSchema } },
     handler: async (request, reply) => {
       requireUser(request);
-      const token = request.cookies[SESSION_COOKIE];
+      const token = request.cookies[cookieName];
       if (token) await deleteSession(db, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(cookieName, { path: '/', secure: config.secureCookies });
       return reply.status(204).send(null);
     },
   });

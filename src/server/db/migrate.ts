@@ -22,6 +22,7 @@ import * as m0023 from './migrations/0023_request_lead_search.js';
 import * as m0024 from './migrations/0024_policy_enterprise_matches.js';
 import * as m0029 from './migrations/0029_project_region_cluster.js';
 import * as m0036 from './migrations/0036_password_history.js';
+import * as m0037 from './migrations/0037_session_idle.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0024_policy_enterprise_matches': m0024,
   '0029_project_region_cluster': m0029,
   '0036_password_history': m0036,
+  '0037_session_idle': m0037,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -74,6 +74,7 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  last_seen_at: string | null;
 }
 
 export interface LoginThrottleTable {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../tests/support/client.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../../tests/support/server.js';
@@ -86,5 +87,39 @@ describe('sign-in failures', () => {
     const row = rows.find((r) => r.after_json?.includes('leader'))!;
     expect(row.username).toBe('127.0.0.1');
     expect(row.after_json).not.toContain('Wrong-Guess-123');
+  });
+});
+
+describe('sessions', () => {
+  it('a session idle longer than SESSION_IDLE_MINUTES answers 401; one used within it keeps working', async () => {
+    const idle = await server.as('leader');
+    const busy = await server.as('leader');
+    expect((await idle.get('/api/projects')).status).toBe(200);
+    // Thirty-one minutes pass for one of them.
+    const longAgo = new Date(Date.now() - 31 * 60_000).toISOString();
+    const token = decodeURIComponent(idle.cookie!.split('=')[1]);
+    const id = crypto.createHash('sha256').update(token).digest('hex');
+    expect((await server.db.updateTable('sessions').set({ last_seen_at: longAgo }).where('id', '=', id).executeTakeFirst()).numUpdatedRows).toBe(1n);
+    expect((await idle.get('/api/projects')).status).toBe(401);
+    expect((await busy.get('/api/projects')).status).toBe(200);
+  });
+
+  it('a sign-in posted from another site’s page answers 403; from this origin 200', async () => {
+    const host = new URL(server.url).host;
+    const foreign = await server.anonymous().request('POST', '/api/auth/login', { username: 'leader', password: TEST_PASSWORD }, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('set-cookie')).toBeNull();
+    const own = await server.anonymous().request('POST', '/api/auth/login', { username: 'leader', password: TEST_PASSWORD }, { origin: `http://${host}` });
+    expect(own.status).toBe(200);
+  });
+
+  it('behind HTTPS the cookie is __Host- prefixed and Secure', async () => {
+    const https = await startTestServer({ config: { secureCookies: true } });
+    try {
+      const res = await https.anonymous().login('leader', TEST_PASSWORD);
+      expect(res.headers.get('set-cookie')).toMatch(/^__Host-lz_session=[^;]+;.*Path=\/;.*HttpOnly;.*Secure/);
+    } finally {
+      await https.close();
+    }
   });
 });
