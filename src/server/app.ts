@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { auditRoutes } from './audit/routes.js';
 import { registerSessionGuard } from './auth/guard.js';
 import { authRoutes } from './auth/routes.js';
+import { totpRoutes } from './auth/totp-routes.js';
 import type { AppContext } from './context.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { NotFoundError } from './errors.js';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   r.get('/api/openapi.json', { schema: { hide: true }, handler: async () => app.swagger() });
 
   authRoutes(app, ctx);
+  totpRoutes(app, ctx);
   regionRoutes(app, ctx);
   projectRoutes(app, ctx);
   dashboardRoutes(app, ctx);

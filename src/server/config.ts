@@ -25,6 +25,8 @@ export interface Config {
   /** Shortest password a user may choose, and how many earlier passwords may not be chosen again. */
   passwordMinLength: number;
   passwordHistory: number;
+  /** Roles that must sign in with a TOTP code; until they set one up they can do nothing else. */
+  totpRequiredRoles: string[];
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -51,6 +53,12 @@ function trustProxy(value: string | undefined): boolean | string {
   return ['true', 'false'].includes(value.toLowerCase()) ? value.toLowerCase() === 'true' : value;
 }
 
+// Demo mode is for looking around, so it asks nobody for a second factor unless told to.
+function roles(value: string | undefined, demo: boolean): string[] {
+  if (value === undefined) return demo ? [] : ['admin'];
+  return value.split(',').map((r) => r.trim()).filter(Boolean);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env.PORT, 3000),
@@ -72,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalSeconds: nonNegativeInt(env.SWEEP_INTERVAL_SECONDS, 60),
     passwordMinLength: int(env.PASSWORD_MIN_LENGTH, 10),
     passwordHistory: nonNegativeInt(env.PASSWORD_HISTORY, 5),
+    totpRequiredRoles: roles(env.TOTP_REQUIRED_ROLES, bool(env.DEMO, true)),
   };
 }

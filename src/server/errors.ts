@@ -46,6 +46,29 @@ export class TooManyAttemptsError extends AppError {
   }
 }
 
+/** The password was right; the account also needs its authenticator code (asked for, or wrong). */
+export class TotpRequiredError extends AppError {
+  constructor(wrong: boolean) {
+    super(
+      401,
+      wrong ? 'totp_invalid' : 'totp_required',
+      wrong ? { zh: '动态验证码不正确或已使用,请输入验证器中的最新验证码', en: 'The authenticator code is wrong or already used; enter the current one' } : { zh: '请输入验证器中的 6 位动态验证码', en: 'Enter the 6-digit code from your authenticator app' },
+      'totp',
+    );
+  }
+}
+
+export class TotpSetupError extends AppError {
+  constructor(code: 'totp_not_started' | 'totp_code_wrong' | 'totp_required_for_role') {
+    const messages = {
+      totp_not_started: { zh: '请先生成二维码并用验证器扫描', en: 'Start the set-up and scan the QR code first' },
+      totp_code_wrong: { zh: '验证码不正确,请核对手机时间后输入验证器中的最新验证码', en: 'The code is wrong; check the phone’s clock and enter the current code' },
+      totp_required_for_role: { zh: '您的角色必须使用两步验证,不能关闭', en: 'Your role requires two-step verification; it cannot be turned off' },
+    } as const;
+    super(code === 'totp_required_for_role' ? 403 : 400, code, messages[code], code === 'totp_code_wrong' ? 'code' : undefined);
+  }
+}
+
 export class WrongPasswordError extends AppError {
   constructor() {
     super(400, 'wrong_password', { zh: '当前密码不正确', en: 'The current password is wrong' }, 'currentPassword');

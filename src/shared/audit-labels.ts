@@ -8,6 +8,8 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'auth.login': { zh: '登录', en: 'Signed in' },
   'auth.login_failed': { zh: '登录失败', en: 'Failed sign-in' },
   'auth.password_changed': { zh: '修改密码', en: 'Changed password' },
+  'auth.totp_enabled': { zh: '开启两步验证', en: 'Turned on two-step verification' },
+  'auth.totp_disabled': { zh: '关闭两步验证', en: 'Turned off two-step verification' },
   'demo.load': { zh: '载入演示数据', en: 'Loaded the demo' },
   'project.create': { zh: '新建项目', en: 'Created project' },
   'project.update': { zh: '编辑项目', en: 'Edited project' },

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { CONTEST_API_PREFIXES, isContestRole } from '../../shared/roles.js';
 import { CsrfError, ForbiddenError, UnauthorizedError } from '../errors.js';
 import { loadSession, sessionCookieName } from './sessions.js';
+import { totpRequiredFor } from './totp.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,6 +43,10 @@ export function registerSessionGuard(app: FastifyInstance, ctx: AppContext): voi
     // Without a token to check, the exempt forms still refuse a browser posting from another site
     // (login CSRF: signing a victim into the attacker's account).
     if (!SAFE_METHODS.has(request.method) && CSRF_EXEMPT.has(path) && !sameOrigin(request)) throw new CsrfError();
+    // A role that must use a second factor can do nothing but set one up (and sign out) until it has.
+    if (session && !path.startsWith('/api/auth/') && !isPublic(path) && totpRequiredFor(session.user, ctx.config)) {
+      throw new ForbiddenError({ zh: '请先开启两步验证(动态验证码)', en: 'Set up two-step verification first' }, undefined, 'totp_enrolment_required');
+    }
     if (session && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       if (!sameToken(request.headers['x-csrf-token'], session.csrfToken)) throw new CsrfError();
     }

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { InvalidCredentialsError } from '../errors.js';
 import { requireUser } from './guard.js';
 import { changePassword, passwordPolicy } from './password-change.js';
+import { checkTotpAtSignIn, totpRequiredFor } from './totp.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, deleteSession, sessionCookieName } from './sessions.js';
 import { clearAttempts, countAttempt } from './throttle.js';
@@ -29,7 +30,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: sessionSchema, 400: errorSchema, 401: errorSchema, 429: errorSchema },
     },
     handler: async (request, reply) => {
-      const { username, password } = request.body;
+      const { username, password, totp } = request.body;
       await countAttempt(db, username, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
       const row = await db.selectFrom('users').selectAll().where('username', '=', username).where('active', '=', 1).executeTakeFirst();
       if (!(await verifyPassword(row?.password_hash ?? null, password)) || !row) {
@@ -37,12 +38,20 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         await recordAudit(db, { actor: { id: null, username: request.ip }, action: 'auth.login_failed', entity: 'user', entityId: row?.id ?? null, after: { username } });
         throw new InvalidCredentialsError();
       }
+      if (row.totp_secret) {
+        try {
+          await checkTotpAtSignIn({ db, userId: row.id, secret: row.totp_secret, lastStep: row.totp_last_step, code: totp });
+        } catch (error) {
+          if (totp) await recordAudit(db, { actor: { id: null, username: request.ip }, action: 'auth.login_failed', entity: 'user', entityId: row.id, after: { username, totp: 'wrong' } });
+          throw error;
+        }
+      }
       await clearAttempts(db, username);
       const { token, csrfToken } = await createSession(db, row.id, config.sessionTtlHours);
       const user = presentUser(row, await regionCodesOf(db, row.id));
       await recordAudit(db, { actor: user, action: 'auth.login', entity: 'user', entityId: user.id });
       setSessionCookie(reply, token);
-      return { user, csrfToken };
+      return { user, csrfToken, totpRequired: totpRequiredFor(user, config) };
     },
   });
 
@@ -65,7 +74,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const user = requireUser(request);
       const { token, csrfToken } = await changePassword({ db, config, user, ...request.body });
       setSessionCookie(reply, token);
-      return { user, csrfToken };
+      return { user, csrfToken, totpRequired: totpRequiredFor(user, config) };
     },
   });
 
@@ -82,6 +91,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/auth/me', {
     schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: sessionSchema, 401: errorSchema } },
-    handler: async (request) => ({ user: requireUser(request), csrfToken: request.csrfToken ?? '' }),
+    handler: async (request) => {
+      const user = requireUser(request);
+      return { user, csrfToken: request.csrfToken ?? '', totpRequired: totpRequiredFor(user, config) };
+    },
   });
 }

@@ -14,6 +14,7 @@ export function presentUser(row: UserRow, regionCodes: string[]): CurrentUser {
     regionCodes,
     department: row.department,
     enterpriseUscc: row.enterprise_uscc,
+    totpEnabled: row.totp_secret !== null,
   };
 }
 

@@ -54,6 +54,9 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   password_changed_at: string | null;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
 }
 
 export interface PasswordHistoryTable {

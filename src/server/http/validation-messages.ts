@@ -50,6 +50,7 @@ export function describeIssue(issue: Issue, lang: Lang, labels?: Record<string, 
         }
         return zh(`${label}不能大于 ${p.maximum}`) ?? `${label} must be at most ${p.maximum}`;
       case 'invalid_format':
+        if (p.format === 'regex' && String(p.pattern) === String(/^\d{6}$/)) return zh(`${label}应为 6 位数字`) ?? `${label} must be 6 digits`;
         if (p.format === 'date') return zh(`${label}应为有效日期(年-月-日,如 2023-05-17)`) ?? `${label} must be a valid date (YYYY-MM-DD)`;
         return zh(`${label}格式不正确`) ?? `${label} has the wrong format`;
       case 'invalid_value': {

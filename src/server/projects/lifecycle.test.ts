@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import { furthestReached } from '../../shared/stages.js';
 import { planTransition, stageDatesOf } from './lifecycle.js';
 
-const officer: CurrentUser = { id: 2, username: 'mulei', displayName: 'm', role: 'region', regionCodes: ['652328'], department: null, enterpriseUscc: null };
+const officer: CurrentUser = { id: 2, username: 'mulei', displayName: 'm', role: 'region', regionCodes: ['652328'], department: null, enterpriseUscc: null, totpEnabled: false };
 const admin: CurrentUser = { ...officer, id: 1, username: 'admin', role: 'admin', regionCodes: [] };
 const today = '2026-11-27';
 

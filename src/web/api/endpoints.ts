@@ -1,3 +1,4 @@
+import type { TotpSetup } from '../../shared/auth.js';
 import type { ChangePasswordBody, PasswordPolicy } from '../../shared/password-policy.js';
 import type { AuditEntry } from '../../shared/audit.js';
 import type { CurrentUser, SessionInfo } from '../../shared/auth.js';
@@ -91,8 +92,11 @@ export interface LeadFilters {
 export type ImportPath = 'enterprises' | 'supply-links';
 
 export const endpoints = {
-  login: (username: string, password: string) =>
-    api<SessionInfo>('/api/auth/login', { method: 'POST', body: { username, password }, allow401: true }),
+  login: (username: string, password: string, totp?: string) =>
+    api<SessionInfo>('/api/auth/login', { method: 'POST', body: { username, password, ...(totp ? { totp } : {}) }, allow401: true }),
+  totpSetup: () => api<TotpSetup>('/api/auth/totp/setup', { method: 'POST' }),
+  totpEnable: (code: string) => api<void>('/api/auth/totp/enable', { method: 'POST', body: { code } }),
+  totpDisable: (currentPassword: string) => api<void>('/api/auth/totp/disable', { method: 'POST', body: { currentPassword } }),
   logout: () => api<void>('/api/auth/logout', { method: 'POST', allow401: true }),
   me: () => api<SessionInfo>('/api/auth/me', { allow401: true }),
   passwordPolicy: () => api<PasswordPolicy>('/api/auth/password-policy'),

@@ -11,7 +11,11 @@ interface Auth {
   signedOut: boolean;
   canWrite: boolean;
   isAdmin: boolean;
-  signIn: (username: string, password: string) => Promise<void>;
+  signIn: (username: string, password: string, totp?: string) => Promise<void>;
+  /** The role needs two-step verification and the user has not set it up: nothing else is open yet. */
+  totpRequired: boolean;
+  /** Reads the session again (after two-step verification was turned on or off). */
+  refresh: () => Promise<void>;
   signOut: () => Promise<void>;
   /** Changes the password; the server ends every session and hands this tab a new one. */
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
@@ -49,8 +53,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [qc]);
 
   const signIn = useCallback(
-    async (username: string, password: string) => {
-      const s = await endpoints.login(username, password);
+    async (username: string, password: string, totp?: string) => {
+      const s = await endpoints.login(username, password, totp);
       setCsrfToken(s.csrfToken);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(ME_KEY, s);
@@ -79,6 +83,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [qc],
   );
 
+  const refresh = useCallback(async () => {
+    await qc.invalidateQueries({ queryKey: ME_KEY });
+  }, [qc]);
+
   const value = useMemo<Auth>(() => {
     const user = session?.user ?? null;
     return {
@@ -90,8 +98,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signIn,
       signOut,
       changePassword,
+      totpRequired: session?.totpRequired ?? false,
+      refresh,
     };
-  }, [session, me.isLoading, signedOut, signIn, signOut, changePassword]);
+  }, [session, me.isLoading, signedOut, signIn, signOut, changePassword, refresh]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.js';
 import { errorMessage } from '../../api/formErrors.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
@@ -10,6 +11,7 @@ import { useAuth } from './AuthProvider.js';
 interface LoginValues {
   username: string;
   password: string;
+  totp?: string;
 }
 
 /** Only same-site paths, so a crafted ?next= cannot send the user elsewhere after signing in. */
@@ -23,6 +25,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Shown once the server says the password was right and the account also needs its code.
+  const [askCode, setAskCode] = useState(false);
 
   if (user) return <Navigate to={safeNext(params.get('next'))} replace />;
 
@@ -30,8 +34,9 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      await signIn(v.username.trim(), v.password);
+      await signIn(v.username.trim(), v.password, askCode ? v.totp : undefined);
     } catch (err) {
+      if (err instanceof ApiError && (err.code === 'totp_required' || err.code === 'totp_invalid')) setAskCode(true);
       setError(errorMessage(err));
     } finally {
       setSubmitting(false);
@@ -69,6 +74,11 @@ export function LoginPage() {
               data-testid="login-password"
             />
           </Form.Item>
+          {askCode && (
+            <Form.Item name="totp" label={t('acTotpCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('acTotpCodeHint') }]}>
+              <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus size="large" data-testid="login-totp" />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="login-submit">
             {t('signIn')}
           </Button>

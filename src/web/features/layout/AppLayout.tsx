@@ -12,6 +12,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ProjectOutlined,
+  SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -26,6 +27,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal.js';
+import { TotpModal } from '../auth/TotpModal.js';
 import { serviceMenuKey } from '../services/menu.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 
@@ -43,6 +45,7 @@ export function AppLayout() {
   const mobile = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [totpOpen, setTotpOpen] = useState(false);
 
   // Contest accounts see the contests only; the server refuses them everything else (shared/roles.ts).
   const platform = !!user && !isContestRole(user.role);
@@ -152,7 +155,13 @@ export function AppLayout() {
             {user && (
               <Dropdown
                 trigger={['click']}
-                menu={{ items: [{ key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('acChangePassword')}</span> }], onClick: () => setPasswordOpen(true) }}
+                menu={{
+                  items: [
+                    { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('acChangePassword')}</span> },
+                    { key: 'totp', icon: <SafetyOutlined />, label: <span data-testid="menu-totp">{t('acTotp')}</span> },
+                  ],
+                  onClick: ({ key }) => (key === 'totp' ? setTotpOpen(true) : setPasswordOpen(true)),
+                }}
               >
                 <span className="header-user" data-testid="current-user" role="button" style={{ cursor: 'pointer' }}>
                   <span className="header-name" style={{ maxWidth: mobile ? 96 : 200 }}>
@@ -195,6 +204,7 @@ export function AppLayout() {
         {menu}
       </Drawer>
       <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      <TotpModal open={totpOpen} onClose={() => setTotpOpen(false)} />
     </Layout>
   );
 }
