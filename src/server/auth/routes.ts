@@ -31,7 +31,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const { username, password, totp } = request.body;
-      await countAttempt(db, username, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
+      await countAttempt(db, username, request.ip, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
       const row = await db.selectFrom('users').selectAll().where('username', '=', username).where('active', '=', 1).executeTakeFirst();
       if (!(await verifyPassword(row?.password_hash ?? null, password)) || !row) {
         // Failures are kept for the audit trail (等保); the name as typed, never the password.
@@ -46,7 +46,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
           throw error;
         }
       }
-      await clearAttempts(db, username);
+      await clearAttempts(db, username, request.ip);
       const { token, csrfToken } = await createSession(db, row.id, config.sessionTtlHours);
       const user = presentUser(row, await regionCodesOf(db, row.id));
       await recordAudit(db, { actor: user, action: 'auth.login', entity: 'user', entityId: user.id });

@@ -85,6 +85,7 @@ export interface LoginThrottleTable {
   failures: number;
   locked_until: string | null;
   updated_at: string;
+  locks: Generated<number>;
 }
 
 export interface ProjectTable {
