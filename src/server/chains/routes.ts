@@ -14,12 +14,12 @@ import {
   updateNodeSchema,
 } from '../../shared/chains.js';
 import { errorSchema, idParamsSchema } from '../../shared/common.js';
-import { requireUser } from '../auth/guard.js';
+import { requireUser, roleGate } from '../auth/guard.js';
 import type { AppContext } from '../context.js';
 import { requestLang } from '../http/lang.js';
 import { createChain, createNode, createNodeLink, deleteNode, deleteNodeLink, updateChain, updateNode } from './commands.js';
 import { chainWorkbook } from './export.js';
-import { assertCanSeeTargets } from './policy.js';
+import { assertCanEditChainMap, assertCanSeeTargets } from './policy.js';
 import { chainDetail, listClusters, nodeDetail } from './queries.js';
 import { nodeTargets } from './targets.js';
 import { sendWorkbook } from '../http/excel.js';
@@ -27,6 +27,8 @@ import { presentedJson } from '../projects/serialize.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const created = z.object({ id: z.number().int() });
+
+const editorsOnly = roleGate(assertCanEditChainMap);
 
 export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
@@ -38,6 +40,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async () => listClusters(db),
   });
   r.post('/api/chains', {
+    preValidation: editorsOnly,
     schema: { tags, summary: 'Add a chain (admin)', body: createChainSchema, response: { 201: chainDetailSchema, ...errors } },
     handler: async (request, reply) => {
       const id = await createChain({ db, user: requireUser(request), input: request.body });
@@ -49,6 +52,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => chainDetail(db, request.params.id),
   });
   r.patch('/api/chains/:id', {
+    preValidation: editorsOnly,
     schema: { tags, summary: 'Rename a chain or set its weak threshold (admin)', params: idParamsSchema, body: updateChainSchema, response: { 200: chainDetailSchema, ...errors } },
     handler: async (request) => {
       await updateChain({ db, user: requireUser(request), input: request.body, id: request.params.id });
@@ -63,14 +67,17 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   r.post('/api/chains/:id/nodes', {
+    preValidation: editorsOnly,
     schema: { tags, summary: 'Add a node (admin)', params: idParamsSchema, body: createNodeSchema, response: { 201: created, ...errors } },
     handler: async (request, reply) => reply.status(201).send({ id: await createNode({ db, user: requireUser(request), input: request.body, chainId: request.params.id }) }),
   });
   r.post('/api/chains/:id/links', {
+    preValidation: editorsOnly,
     schema: { tags, summary: 'Link two nodes, input → output (admin)', params: idParamsSchema, body: createNodeLinkSchema, response: { 201: created, ...errors } },
     handler: async (request, reply) => reply.status(201).send({ id: await createNodeLink({ db, user: requireUser(request), input: request.body, chainId: request.params.id }) }),
   });
   r.delete('/api/chain-links/:id', {
+    preValidation: editorsOnly,
     schema: { tags, summary: 'Remove a node link (admin)', params: idParamsSchema, response: { 204: z.null(), ...errors } },
     handler: async (request, reply) => {
       await deleteNodeLink({ db, user: requireUser(request), id: request.params.id });
@@ -82,6 +89,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => nodeDetail(db, requireUser(request), request.params.id),
   });
   r.patch('/api/chain-nodes/:id', {
+    preValidation: editorsOnly,
     schema: { tags, summary: 'Rename or move a node (admin)', params: idParamsSchema, body: updateNodeSchema, response: { 200: nodeDetailSchema, ...errors } },
     handler: async (request) => {
       const user = requireUser(request);
@@ -90,6 +98,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   r.delete('/api/chain-nodes/:id', {
+    preValidation: editorsOnly,
     schema: { tags, summary: 'Delete a node no project or lead uses (admin)', params: idParamsSchema, response: { 204: z.null(), ...errors } },
     handler: async (request, reply) => {
       await deleteNode({ db, user: requireUser(request), id: request.params.id });

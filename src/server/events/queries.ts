@@ -154,13 +154,18 @@ export function scorecardRows(db: Db, user: CurrentUser, eventId: number) {
 }
 
 /** The event a visible project was signed at, if any. */
-export function signingEventOfProject(db: Db, user: CurrentUser, projectId: number) {
-  return db
+/**
+ * The event a project was signed at (null when none); undefined when the project is outside the
+ * caller's scope, so the route answers 404 as every other read of that project does.
+ */
+export async function signingEventOfProject(db: Db, user: CurrentUser, projectId: number) {
+  const project = await db.selectFrom('projects').select('id').where('projects.id', '=', projectId).where(projectScope(user)).executeTakeFirst();
+  if (!project) return undefined;
+  const event = await db
     .selectFrom('event_signings as s')
     .innerJoin('events', 'events.id', 's.event_id')
-    .innerJoin('projects', 'projects.id', 's.project_id')
     .where('s.project_id', '=', projectId)
-    .where(projectScope(user))
     .select(['events.id', 'events.name', 'events.starts_on'])
     .executeTakeFirst();
+  return event ?? null;
 }

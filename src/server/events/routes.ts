@@ -19,6 +19,8 @@ import {
 } from '../../shared/events.js';
 import type { CurrentUser } from '../../shared/auth.js';
 import { requireUser } from '../auth/guard.js';
+import { NotFoundError } from '../errors.js';
+import { PROJECT_NOUN } from '../projects/policy.js';
 import type { AppContext } from '../context.js';
 import { sendWorkbook } from '../http/excel.js';
 import { createEvent, deleteEvent, updateEvent } from './commands.js';
@@ -188,6 +190,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const user = requireUser(request);
       const row = await signingEventOfProject(db, user, request.params.id);
+      if (row === undefined) throw new NotFoundError(PROJECT_NOUN);
       return { event: row ? { id: row.id, name: row.name, startsOn: row.starts_on } : null };
     },
   });
