@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, pageOf, pageQuerySchema, plainText } from './common.js';
+import { dateSchema, decimalSchema, pageOf, pageQuerySchema, plainText, versionSchema } from './common.js';
 import { APPROVAL_STATUSES, FACTOR_KINDS, PROJECT_TYPES, type ApprovalStatus, type FactorKind } from './service-catalog.js';
 import { STAGES, type Stage } from './stages.js';
 
@@ -84,7 +84,7 @@ export type CreateApprovalInput = z.infer<typeof createApprovalSchema>;
 /** Department officers may send only status, dates, document number and note; the rest is the project owner's. */
 export const updateApprovalSchema = z
   .object({
-    version: z.number().int().min(1),
+    version: versionSchema,
     status: approvalStatusSchema.optional(),
     submittedOn: dateSchema.nullable().optional(),
     approvedOn: dateSchema.nullable().optional(),
@@ -96,7 +96,7 @@ export const updateApprovalSchema = z
   })
   .strict();
 export type UpdateApprovalInput = z.infer<typeof updateApprovalSchema>;
-export const versionBodySchema = z.object({ version: z.number().int().min(1) }).strict();
+export const versionBodySchema = z.object({ version: versionSchema }).strict();
 
 export const attachmentRefSchema = z.object({ id: z.number().int(), fileName: z.string(), sizeBytes: z.number().int() });
 export const approvalItemSchema = z.object({
@@ -119,12 +119,12 @@ export const approvalItemSchema = z.object({
 export type ApprovalItem = z.infer<typeof approvalItemSchema>;
 
 // ---- factors
-const amountSchema = z.number().min(0).max(1e13);
+const amountSchema = decimalSchema(0, 1e13);
 export const factorKindParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), kind: factorKindSchema });
 export const putFactorSchema = z
   .object({
     /** The version read; omitted when recording a factor the project does not have yet. */
-    version: z.number().int().min(1).optional(),
+    version: versionSchema.optional(),
     requiredAmount: amountSchema,
     securedAmount: amountSchema.default(0),
     neededBy: dateSchema.nullable().optional(),

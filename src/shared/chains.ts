@@ -30,7 +30,7 @@ export const updateNodeSchema = createNodeSchema.partial().strict();
 export type UpdateNodeInput = z.infer<typeof updateNodeSchema>;
 
 export const createNodeLinkSchema = z
-  .object({ fromNodeId: z.number().int().positive(), toNodeId: z.number().int().positive() })
+  .object({ fromNodeId: idSchema, toNodeId: idSchema })
   .strict();
 export type CreateNodeLinkInput = z.infer<typeof createNodeLinkSchema>;
 

@@ -30,6 +30,24 @@ export function plainText(max: number) {
 
 /** Database ids are 32-bit integers on both engines; anything larger cannot exist. */
 export const idSchema = z.number().int().positive().max(2_147_483_647);
+/**
+ * An optimistic-lock version. The stored column is 32-bit and a write sets version + 1, so the largest
+ * version that can be sent is one below the 32-bit limit; anything larger is refused before the query.
+ */
+export const versionSchema = z.number().int().min(1).max(2_147_483_646);
+
+/**
+ * A quantity with at most four decimals (mu, kVA, t/day, yuan ratios). Tinier fractions such as 5e-324
+ * are typing slips, and PostgreSQL's float8 refuses the subnormal ones, so they are refused here by name.
+ */
+export function decimalSchema(min: number, max: number) {
+  return z
+    .number()
+    .min(min)
+    .max(max)
+    .refine((v) => v === 0 || (Math.abs(v) >= 1e-4 && Math.abs(v * 1e4 - Math.round(v * 1e4)) < 1e-6 * Math.max(1, Math.abs(v))), { params: { key: 'decimals' } });
+}
+
 export const idParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export type IdParams = z.infer<typeof idParamsSchema>;
 

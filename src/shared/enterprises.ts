@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText } from './common.js';
+import { dateSchema, decimalSchema, idSchema, pageOf, pageQuerySchema, plainText, versionSchema } from './common.js';
 import { usccSchema } from './projects.js';
 
 export const ENTERPRISE_SIZES = ['large', 'medium', 'small', 'micro'] as const;
@@ -37,7 +37,7 @@ export type CreateEnterpriseInput = z.infer<typeof createEnterpriseSchema>;
 export const updateEnterpriseSchema = z
   .object(enterpriseFields)
   .partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: versionSchema })
   .strict();
 export type UpdateEnterpriseInput = z.infer<typeof updateEnterpriseSchema>;
 
@@ -92,7 +92,7 @@ export const createSupplyLinkSchema = z
     supplierId: idSchema,
     customerId: idSchema,
     product: plainText(100).min(1),
-    volume: z.number().min(0).max(1e12).nullable().optional(),
+    volume: decimalSchema(0, 1e12).nullable().optional(),
     unit: plainText(20).optional(),
     source: plainText(200).optional(),
     date: dateSchema.nullable().optional(),

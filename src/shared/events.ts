@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, yuanSchema } from './common.js';
+import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, versionSchema, yuanSchema } from './common.js';
 import { ALL_STAGES } from './stages.js';
 
 // Investment conferences and events (招商活动): the event, its guests, site-visit groups with their
@@ -30,7 +30,7 @@ const eventFields = {
 };
 export const createEventSchema = z.object(eventFields).strict();
 export type CreateEventInput = z.infer<typeof createEventSchema>;
-export const updateEventSchema = z.object(eventFields).partial().extend({ version: z.number().int().min(1) }).strict();
+export const updateEventSchema = z.object(eventFields).partial().extend({ version: versionSchema }).strict();
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
 
 export const eventListQuerySchema = pageQuerySchema

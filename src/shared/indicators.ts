@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema } from './common.js';
+import { dateSchema, decimalSchema } from './common.js';
 import { ALL_STAGES } from './stages.js';
 
 // Issue 7, the command view: the 考核 indicators (catalogue, values, targets) and the analytics figures.
@@ -185,7 +185,7 @@ export type IndicatorTable = z.infer<typeof indicatorTableSchema>;
 // ---- Targets ----
 
 export const indicatorTargetInputSchema = z
-  .object({ indicator: z.enum(INDICATOR_KEYS), green: z.number().min(0).max(1e15), yellow: z.number().min(0).max(1e15) })
+  .object({ indicator: z.enum(INDICATOR_KEYS), green: decimalSchema(0, 1e15), yellow: decimalSchema(0, 1e15) })
   .strict();
 export const putIndicatorTargetsSchema = z.object({ targets: z.array(indicatorTargetInputSchema).max(INDICATOR_KEYS.length) }).strict();
 export type PutIndicatorTargets = z.infer<typeof putIndicatorTargetsSchema>;

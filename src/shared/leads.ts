@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, yuanSchema } from './common.js';
+import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, versionSchema, yuanSchema } from './common.js';
 import { LEAD_STATUSES } from './lead-status.js';
 
 export { LEAD_STATUSES };
@@ -16,7 +16,7 @@ export const targetLeadSchema = z
   .object({
     enterpriseId: idSchema,
     nodeId: idSchema,
-    regionCode: plainText(20).nullable().optional(),
+    regionCode: plainText(20).min(1).nullable().optional(),
     note: plainText(1000).optional(),
   })
   .strict();
@@ -34,7 +34,7 @@ const leadFields = {
   source: z.enum(LEAD_SOURCES),
   referrerEnterpriseId: nullableId,
   eventId: nullableId,
-  regionCode: plainText(20).nullable().optional(),
+  regionCode: plainText(20).min(1).nullable().optional(),
   ownerId: nullableId,
   estimatedInvestmentYuan: yuanSchema.nullable().optional(),
   nextStep: plainText(500).optional(),
@@ -48,7 +48,7 @@ export type CreateLeadInput = z.infer<typeof createLeadSchema>;
 export const updateLeadSchema = z
   .object(leadFields)
   .partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: versionSchema })
   .strict();
 export type UpdateLeadInput = z.infer<typeof updateLeadSchema>;
 
@@ -57,7 +57,7 @@ export const leadTransitionSchema = z
     to: z.enum(LEAD_STATUSES),
     reason: plainText(1000).optional(),
     note: plainText(1000).optional(),
-    version: z.number().int().min(1),
+    version: versionSchema,
   })
   .strict();
 export type LeadTransitionInput = z.infer<typeof leadTransitionSchema>;
@@ -89,7 +89,7 @@ export const signProjectSchema = z
 
 export const signLeadSchema = z
   .object({
-    version: z.number().int().min(1),
+    version: versionSchema,
     signedOn: dateSchema,
     /** Link a project already in the ledger instead of creating one. */
     projectId: idSchema.optional(),

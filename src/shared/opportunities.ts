@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema, plainText, yuanSchema } from './common.js';
+import { decimalSchema, idSchema, pageOf, pageQuerySchema, plainText, versionSchema, yuanSchema } from './common.js';
 import { EMAIL_PATTERN, INTEREST_LIMITS as L, PHONE_PATTERN } from './interest-rules.js';
 import { LEAD_STATUSES } from './leads.js';
 
@@ -12,11 +12,11 @@ const opportunityFields = {
   summary: plainText(2000).optional(),
   summaryEn: plainText(2000).optional(),
   /** Null for a prefecture-wide offer (administrators only). */
-  regionCode: plainText(20).nullable().optional(),
+  regionCode: plainText(20).min(1).nullable().optional(),
   chainId: idSchema.nullable().optional(),
   nodeId: idSchema.nullable().optional(),
   investmentYuan: yuanSchema.nullable().optional(),
-  landMu: z.number().min(0).max(1_000_000).nullable().optional(),
+  landMu: decimalSchema(0, 1_000_000).nullable().optional(),
   contact: plainText(200).optional(),
 };
 
@@ -26,11 +26,11 @@ export type CreateOpportunityInput = z.infer<typeof createOpportunitySchema>;
 export const updateOpportunitySchema = z
   .object(opportunityFields)
   .partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: versionSchema })
   .strict();
 export type UpdateOpportunityInput = z.infer<typeof updateOpportunitySchema>;
 
-export const versionBodySchema = z.object({ version: z.number().int().min(1) }).strict();
+export const versionBodySchema = z.object({ version: versionSchema }).strict();
 export type VersionBody = z.infer<typeof versionBodySchema>;
 
 export const opportunityListQuerySchema = pageQuerySchema

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, yuanSchema } from './common.js';
+import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, versionSchema, yuanSchema } from './common.js';
 import { formatYuan } from './format.js';
 import { ENTERPRISE_SIZES, PROJECT_TAGS, type EnterpriseSize, type ProjectTag } from './service-catalog.js';
 import { STAGE_LABELS, STAGES, type AnyStage, type Stage } from './stages.js';
@@ -55,7 +55,7 @@ export type CreatePolicyInput = z.infer<typeof createPolicySchema>;
 export const updatePolicySchema = z
   .object(policyFields)
   .partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: versionSchema })
   .strict();
 export type UpdatePolicyInput = z.infer<typeof updatePolicySchema>;
 export const deletePolicyQuerySchema = z.object({ version: z.coerce.number().int().min(1) }).strict();

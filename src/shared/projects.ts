@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, yuanSchema } from './common.js';
+import { dateSchema, idSchema, pageOf, pageQuerySchema, plainText, versionSchema, yuanSchema } from './common.js';
 import { ALL_STAGES, INITIAL_STAGES, STAGES } from './stages.js';
 import { isValidUscc } from './uscc.js';
 import { PROJECT_SORTS } from './project-sorts.js';
@@ -65,7 +65,7 @@ export type CreateProjectInput = z.infer<typeof createProjectSchema>;
 export const updateProjectSchema = z
   .object(projectFields)
   .partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: versionSchema })
   .strict();
 export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
 
