@@ -25,7 +25,7 @@ async function freePort(): Promise<number> {
  * The real server as its own process (`node --import tsx src/server/main.ts`, one process, so a SIGKILL
  * reaches the server itself), on the given database, with the demo loaded and the scheduler off.
  */
-export async function startServerProcess(options: { dataDir: string; databaseUrl: string | null; password: string }): Promise<ServerProcess> {
+export async function startServerProcess(options: { dataDir: string; databaseUrl: string | null; password: string; demo?: boolean }): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/server/main.ts')], {
     env: {
@@ -34,7 +34,7 @@ export async function startServerProcess(options: { dataDir: string; databaseUrl
       HOST: '127.0.0.1',
       DATA_DIR: options.dataDir,
       DATABASE_URL: options.databaseUrl ?? '',
-      DEMO: 'true',
+      DEMO: options.demo === false ? 'false' : 'true',
       DEMO_PASSWORD: options.password,
       SWEEP_INTERVAL_SECONDS: '0',
       LOG_LEVEL: 'warn',
