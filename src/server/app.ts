@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/routes.js';
 import { registerSessionGuard } from './auth/guard.js';
 import { authRoutes } from './auth/routes.js';
 import { totpRoutes } from './auth/totp-routes.js';
+import { userRoutes } from './users/routes.js';
 import type { AppContext } from './context.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { NotFoundError } from './errors.js';
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 
   authRoutes(app, ctx);
   totpRoutes(app, ctx);
+  userRoutes(app, ctx);
   regionRoutes(app, ctx);
   projectRoutes(app, ctx);
   dashboardRoutes(app, ctx);

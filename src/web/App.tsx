@@ -49,6 +49,7 @@ const CommandPage = lazy(() => import('./features/command/CommandPage.js'));
 const BigScreenPage = lazy(() => import('./features/bigscreen/BigScreenPage.js'));
 const MonthlyReportPage = lazy(() => import('./features/reports/MonthlyReportPage.js'));
 const IndicatorTargetsPage = lazy(() => import('./features/settings/IndicatorTargetsPage.js'));
+const UsersPage = lazy(() => import('./features/users/UsersPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -115,6 +116,7 @@ export function App() {
               <Route path="services/:id" element={<Page><ServiceDetailPage /></Page>} />
               <Route path="approvals" element={<Page><ApprovalQueuePage /></Page>} />
               <Route path="settings/indicator-targets" element={<RequireAuth admin><Page><IndicatorTargetsPage /></Page></RequireAuth>} />
+              <Route path="settings/users" element={<RequireAuth admin><Page><UsersPage /></Page></RequireAuth>} />
               <Route
                 path="settings/approval-templates"
                 element={

@@ -170,5 +170,10 @@ export const ACCESS_MATRIX: Record<string, string> = {
   'DELETE /api/approvals/{id}': 'P401 C403 J403 O403 E403 D403 R400 L403 A400',
   'DELETE /api/projects/{id}/factors/{kind}': 'P401 C403 J403 O403 E403 D403 R400 L403 A400',
   'DELETE /api/policies/{id}': 'P401 C403 J403 O403 E403 D403 R403 L403 A400',
+  'GET /api/users': 'P401 C403 J403 O403 E403 D403 R403 L403 A200',
+  'GET /api/users/{id}': 'P401 C403 J403 O403 E403 D403 R403 L403 A200',
+  'POST /api/users': 'P401 C403 J403 O403 E403 D403 R403 L403 A400',
+  'PATCH /api/users/{id}': 'P401 C403 J403 O403 E403 D403 R403 L403 A200',
+  'POST /api/users/{id}/password': 'P401 C403 J403 O403 E403 D403 R403 L403 A400',
   'POST /api/auth/logout': 'P401 C204 J204 O204 E204 D204 R204 L204 A204',
 };

@@ -14,12 +14,19 @@ export function passwordPolicy(config: Pick<Config, 'passwordMinLength' | 'passw
   return { minLength: config.passwordMinLength, history: config.passwordHistory, rules: config.passwordHistory > 0 ? [...rules, 'reused'] : rules };
 }
 
-function policyError(rules: PasswordRule[], policy: PasswordPolicy): PasswordPolicyError {
+export function policyError(rules: PasswordRule[], policy: PasswordPolicy): PasswordPolicyError {
   const n = (rule: PasswordRule) => (rule === 'reused' ? policy.history : policy.minLength);
   return new PasswordPolicyError(rules, {
     zh: `新密码不符合要求:${rules.map((r) => PASSWORD_RULE_LABELS[r].zh(n(r))).join(';')}`,
     en: `The new password does not meet the policy: ${rules.map((r) => PASSWORD_RULE_LABELS[r].en(n(r))).join('; ')}`,
   });
+}
+
+/** The policy's rules that need no history (length, classes, common, username), for any new password. */
+export function assertPasswordAllowed(options: { config: Pick<Config, 'passwordMinLength' | 'passwordHistory'>; username: string; password: string }): void {
+  const policy = passwordPolicy(options.config);
+  const problems = passwordProblems(options.password, { username: options.username, minLength: policy.minLength });
+  if (problems.length > 0) throw policyError(problems, policy);
 }
 
 export interface ChangePasswordOptions {
@@ -40,8 +47,7 @@ export async function changePassword(options: ChangePasswordOptions) {
   const policy = passwordPolicy(config);
   const row = await db.selectFrom('users').select(['password_hash']).where('id', '=', user.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.password_hash, options.currentPassword))) throw new WrongPasswordError();
-  const problems = passwordProblems(options.newPassword, { username: user.username, minLength: policy.minLength });
-  if (problems.length > 0) throw policyError(problems, policy);
+  assertPasswordAllowed({ config, username: user.username, password: options.newPassword });
   if (policy.history > 0) {
     const earlier = await db.selectFrom('password_history').select('password_hash').where('user_id', '=', user.id).orderBy('id', 'desc').limit(policy.history - 1).execute();
     for (const hash of [row.password_hash, ...earlier.map((e) => e.password_hash)]) {

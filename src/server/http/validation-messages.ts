@@ -66,6 +66,7 @@ export function describeIssue(issue: Issue, lang: Lang, labels?: Record<string, 
         }
         if (key === 'phone') return zh(`${label}格式不正确:应为手机号或带区号的固定电话`) ?? `${label} must be a mainland mobile or a landline with its area code`;
         if (key === 'email') return zh(`${label}格式不正确,如 name@example.com`) ?? `${label} must be an address like name@example.com`;
+        if (key === 'username') return zh(`${label}应为 3–32 位小写字母、数字或 . _ -,以字母或数字开头`) ?? `${label} must be 3–32 lower-case letters, digits or . _ -, starting with a letter or digit`;
         if (key === 'decimals') return zh(`${label}最多保留 4 位小数`) ?? `${label} may have at most 4 decimals`;
         if (key === 'control_chars') {
           return zh(`${label}含有不可见的控制字符,请删除后重试`) ?? `${label} contains invisible control characters; remove them and try again`;

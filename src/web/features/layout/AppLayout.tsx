@@ -101,6 +101,7 @@ export function AppLayout() {
             icon: <SettingOutlined />,
             label: <span data-testid="menu-settings">{t('setMenu')}</span>,
             children: [
+              { key: '/settings/users', label: <span data-testid="menu-settings-users">{t('usMenu')}</span> },
               { key: '/settings/services', label: <span data-testid="menu-settings-services">{t('setServices')}</span> },
               { key: '/settings/indicator-targets', label: <span data-testid="menu-indicator-targets">{t('cmdMenuTargets')}</span> },
               { key: '/settings/approval-templates', label: <span data-testid="menu-approval-templates">{t('apMenuTemplates')}</span> },
