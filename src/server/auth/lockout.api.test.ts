@@ -43,3 +43,11 @@ describe('sign-in lockout', () => {
     expect(fresh.body.error.message).toContain('15 分钟');
   });
 });
+
+describe('many right sign-ins', () => {
+  it('sixty sign-ins of one account from one address all answer 200: only failures count toward a lock', async () => {
+    const statuses = new Set<number>();
+    for (let i = 0; i < 60; i++) statuses.add((await from('198.51.100.77', 'fgw', TEST_PASSWORD)).status);
+    expect([...statuses]).toEqual([200]);
+  });
+});

@@ -66,7 +66,15 @@ export async function countAttempt(db: Kysely<DB>, username: string, address: st
   }
 }
 
-/** A right password ends the pair's run of failures; the name's count over all addresses stays. */
+/**
+ * A right password ends the pair's run of failures and takes back its own count from the name's total
+ * (many colleagues signing in to one shared account are not guesses); the name's earlier failures stay.
+ */
 export async function clearAttempts(db: Kysely<DB>, username: string, address: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('username', '=', pairKey(username, address)).execute();
+  await db
+    .updateTable('login_throttle')
+    .set({ failures: sql<number>`case when failures > 0 then failures - 1 else 0 end` })
+    .where('username', '=', nameKey(username))
+    .execute();
 }
