@@ -21,6 +21,8 @@ import * as m0022 from './migrations/0022_indicator_targets.js';
 import * as m0023 from './migrations/0023_request_lead_search.js';
 import * as m0024 from './migrations/0024_policy_enterprise_matches.js';
 import * as m0029 from './migrations/0029_project_region_cluster.js';
+import * as m0032 from './migrations/0032_chain_node_counts.js';
+import * as m0033 from './migrations/0033_command_view_copies.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -46,6 +48,8 @@ const migrations: Record<string, Migration> = {
   '0023_request_lead_search': m0023,
   '0024_policy_enterprise_matches': m0024,
   '0029_project_region_cluster': m0029,
+  '0032_chain_node_counts': m0032,
+  '0033_command_view_copies': m0033,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
