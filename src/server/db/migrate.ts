@@ -23,6 +23,7 @@ import * as m0024 from './migrations/0024_policy_enterprise_matches.js';
 import * as m0029 from './migrations/0029_project_region_cluster.js';
 import * as m0032 from './migrations/0032_chain_node_counts.js';
 import * as m0033 from './migrations/0033_command_view_copies.js';
+import * as m0034 from './migrations/0034_region_figure_indexes.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0029_project_region_cluster': m0029,
   '0032_chain_node_counts': m0032,
   '0033_command_view_copies': m0033,
+  '0034_region_figure_indexes': m0034,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
