@@ -36,7 +36,9 @@ export async function funnel(db: Kysely<DB>, user: CurrentUser, filter: FigureFi
       .executeTakeFirstOrThrow(),
     db
       .selectFrom(figureProjects(db, user, filter).as('fp'))
-      .where('fp.signed_on', 'is', null)
+      // Not `signed_on is null`: SQLite takes that for an equality on the cohort index's first column
+      // and reads every unsigned project's row (48 ms at province); this leaves it to the 洽谈 index.
+      .where(sql`coalesce(fp.signed_on, '')`, '=', '')
       .where('fp.negotiating_on', '>=', filter.period.from)
       .where('fp.negotiating_on', '<=', filter.period.to)
       .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(fp.investment_yuan), 0)`.as('y')])

@@ -43,6 +43,19 @@ export async function copyProjectToRequests(trx: Kysely<DB>, projectId: number):
     .execute();
 }
 
+/** Copies every project's cluster and event onto its requests at once: for requests written in bulk (the bench generator). */
+export async function copyAllProjectsToRequests(db: Kysely<DB>): Promise<number> {
+  const result = await db
+    .updateTable('service_requests')
+    .set((eb) => ({
+      project_cluster: eb.selectFrom('projects as p').select('p.cluster').whereRef('p.id', '=', 'service_requests.project_id'),
+      project_event_id: eb.selectFrom('event_signings as es').select('es.event_id').whereRef('es.project_id', '=', 'service_requests.project_id'),
+    }))
+    .where('project_id', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Rebuilds every pair at once: for data written in bulk past the commands (the bench generator). */
 export async function rebuildProjectDepartments(db: Kysely<DB>): Promise<number> {
   await db.deleteFrom('project_departments').execute();
