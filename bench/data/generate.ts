@@ -20,6 +20,7 @@ import { todayInShanghai } from '../../src/shared/format.js';
 import { fillBlockedStagesLogged, fillProjectDepartmentsLogged } from './blocks.js';
 import { generateCalendar } from './calendar.js';
 import { createContext, readServiceVocab, SCALES, type ServiceVocab } from './context.js';
+import { fillCommandCopiesLogged } from './command-copies.js';
 import { generateChainMap, generateEnterprises, generateSupplyLinks } from './enterprises.js';
 import { generateEvents } from './events.js';
 import { generateIndicatorTargets } from './indicator-targets.js';
@@ -116,6 +117,7 @@ async function main() {
   const written = openDatabase(engine === 'postgres' ? { databaseUrl: where, dataDir: '' } : { databaseUrl: null, dataDir: path.dirname(file!) });
   await fillBlockedStagesLogged(written.db, written.engine)
     .then(() => fillProjectDepartmentsLogged(written.db, written.engine))
+    .then(() => fillCommandCopiesLogged(written.db, written.engine))
     .finally(() => written.close());
 
   const seconds = (performance.now() - started) / 1000;

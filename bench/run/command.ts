@@ -18,6 +18,8 @@ export function commandReads(): ServiceRead[] {
     { name: 'analytics chain completeness', path: '/api/analytics/completeness', route: '/api/analytics/completeness' },
     { name: 'map: projects', path: '/api/analytics/map?figure=projects', route: '/api/analytics/map' },
     { name: 'map: completeness', path: '/api/analytics/map?figure=completeness', route: '/api/analytics/map' },
+    // The chain map's clusters with coverage share the node counts kept on write (0032).
+    { name: 'chain map: clusters with coverage', path: '/api/clusters', route: '/api/clusters' },
     { name: `monthly report ${month}`, path: `/api/reports/monthly?month=${month}`, route: '/api/reports/monthly' },
   ];
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, ProjectTable } from '../../src/server/db/schema.js';
+import { rebuildNodeCounts } from '../../src/server/enterprises/node-counts.js';
 import { buildUscc } from './factories.js';
 import { insertServiceRequest } from './service-fixture.js';
 
@@ -126,5 +127,7 @@ export async function buildCommandLedger(db: Kysely<DB>, demoUscc: string) {
   await insertServiceRequest(db, { enterprise_id: local, project_id: p1, region_code: mulei, status: 'in_progress', created_at: '2025-06-01T02:00:00.000Z' }, [{ department_code: 'fgw' }]);
   await insertServiceRequest(db, { enterprise_id: local, region_code: mulei, status: 'confirmed', resolved_on_time: 1, rating: 1, created_at: '2024-12-31T15:59:00.000Z', ...closed }, [{ department_code: 'zrzy' }]);
   await insertServiceRequest(db, { enterprise_id: local, region_code: mulei, status: 'confirmed', resolved_on_time: 1, rating: 4, created_at: '2024-12-31T16:00:00.000Z', ...closed }, [{ department_code: 'zrzy' }]);
+  // Enterprises and their nodes were written past the commands: the counts kept on write follow.
+  await rebuildNodeCounts(db);
   return { e1, p1, p2, p5 };
 }

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, ServiceRequestTable } from '../../src/server/db/schema.js';
-import { refreshProjectDepartments } from '../../src/server/projects/departments.js';
+import { copyProjectToRequests, refreshProjectDepartments } from '../../src/server/projects/departments.js';
 import { buildServiceRequestRow } from './factories.js';
 
 export interface AssignmentRow {
@@ -43,6 +43,9 @@ export async function insertServiceRequest(
     assignmentIds.push(inserted.id);
   }
   // Rows written past the commands keep the department scope the commands would have kept.
-  if (row.project_id) await refreshProjectDepartments(db, row.project_id);
+  if (row.project_id) {
+    await refreshProjectDepartments(db, row.project_id);
+    await copyProjectToRequests(db, row.project_id);
+  }
   return { id, assignmentIds };
 }

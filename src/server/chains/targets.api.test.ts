@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEnterprise, buildChain } from '../../../tests/support/chain-fixture.js';
 import { targetListSchema } from '../../shared/chains.js';
+import { adjustNodeCounts } from '../enterprises/node-counts.js';
 import type { ApiClient } from '../../../tests/support/client.js';
 import { daysAgo } from '../../../tests/support/factories.js';
 import { startTestServer, type TestServer } from '../../../tests/support/server.js';
@@ -86,6 +87,8 @@ describe('a two-step tie through another candidate', () => {
     const target = items.find((t: { enterprise: { id: number } }) => t.enterprise.id === m.id);
     expect(target.tier).toBe('two_step');
     expect(target.paths[0].steps.map((s: { customer: { name: string } }) => s.customer.name)).toEqual(['外地D1', '本地链主L']);
+    // Unhooked behind the app's back: the node counts kept on write follow as the commands would.
+    await adjustNodeCounts(server.db, [m.id], -1);
     await server.db.deleteFrom('enterprise_nodes').where('enterprise_id', '=', m.id).execute();
   });
 });
@@ -114,6 +117,8 @@ describe('a target with more paths than a card lists', () => {
     const order = items.map((t: { enterprise: { name: string } }) => t.enterprise.name);
     expect(order.indexOf('外地H')).toBeGreaterThan(order.indexOf('外地D2'));
     expect(order.indexOf('外地H')).toBeLessThan(order.indexOf('外地T'));
+    // Unhooked behind the app's back: the node counts kept on write follow as the commands would.
+    await adjustNodeCounts(server.db, [hub.id], -1);
     await server.db.deleteFrom('enterprise_nodes').where('enterprise_id', '=', hub.id).execute();
   });
 });

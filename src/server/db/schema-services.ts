@@ -50,6 +50,9 @@ export interface ServiceRequestTable {
   resolved_on_time: number | null;
   rating: number | null;
   rating_comment: Generated<string>;
+  /** The project's cluster and signing event, copied so the command view groups by them (0033). */
+  project_cluster: Generated<string | null>;
+  project_event_id: Generated<number | null>;
   search_text: Generated<string>;
   is_sample: Generated<number>;
   version: Generated<number>;
@@ -133,6 +136,14 @@ export interface ProjectDepartmentTable {
   investment_yuan: number;
   funds_in_place_yuan: number;
   next_planned_on: string | null;
+  /** The project's cluster and stage dates, copied for the command view's department figures (0033). */
+  cluster: string | null;
+  negotiating_on: string | null;
+  signed_on: string | null;
+  landed_on: string | null;
+  started_on: string | null;
+  operating_on: string | null;
+  full_capacity_on: string | null;
 }
 
 export interface ProjectFactorTable {

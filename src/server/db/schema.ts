@@ -17,6 +17,7 @@ import type {
   PolicyTable,
   NotificationTable,
 } from './schema-services.js';
+import type { ChainNodeCountTable } from './schema-cmdperf.js';
 import type {
   LeadTable,
   LeadActivityTable,
@@ -31,6 +32,7 @@ import type {
 
 export type * from './schema-pipeline.js';
 export type * from './schema-services.js';
+export type * from './schema-cmdperf.js';
 
 // Booleans are 0/1 integers and timestamps ISO-8601 UTC text, so one schema reads the same on SQLite and PostgreSQL.
 export interface RegionTable {
@@ -265,6 +267,7 @@ export interface DB {
   chain_node_links: ChainNodeLinkTable;
   enterprises: EnterpriseTable;
   enterprise_nodes: EnterpriseNodeTable;
+  chain_node_counts: ChainNodeCountTable;
   chain_leaders: ChainLeaderTable;
   supply_links: SupplyLinkTable;
   leads: LeadTable;

@@ -6,6 +6,7 @@ import { nowIso } from '../clock.js';
 import type { DB, EnterpriseRow } from '../db/schema.js';
 import { ConflictError, ValidationError, VersionConflictError } from '../errors.js';
 import { assertCanCreateEnterprises, assertCanEditEnterprise, assertCanSetLeaders, notFoundEnterprise } from './policy.js';
+import { adjustNodeCounts } from './node-counts.js';
 import { findVisibleEnterprise } from './queries.js';
 import { enterpriseSearchText } from './search.js';
 
@@ -91,6 +92,7 @@ export async function createEnterprise(options: { db: Kysely<DB>; user: CurrentU
       .returningAll()
       .executeTakeFirstOrThrow();
     await replaceLinks(trx, row.id, input.nodeIds, input.leadChainIds);
+    await adjustNodeCounts(trx, [row.id], 1);
     await recordAudit(trx, { actor: user, action: 'enterprise.create', entity: 'enterprise', entityId: row.id, after: { ...row, nodeIds: input.nodeIds ?? [], leadChainIds: input.leadChainIds ?? [] } });
     return row.id;
   });
@@ -132,6 +134,8 @@ export async function updateEnterprise(options: { db: Kysely<DB>; user: CurrentU
       description: input.description ?? row.description,
       search_text: enterpriseSearchText(name, uscc),
     };
+    // Its nodes or placement may change below: its share of the node counts is taken out and put back.
+    await adjustNodeCounts(trx, [id], -1);
     const result = await trx
       .updateTable('enterprises')
       .set({ ...changes, version: row.version + 1, updated_at: nowIso() })
@@ -142,6 +146,7 @@ export async function updateEnterprise(options: { db: Kysely<DB>; user: CurrentU
       throw versionConflict();
     }
     await replaceLinks(trx, id, input.nodeIds, input.leadChainIds);
+    await adjustNodeCounts(trx, [id], 1);
     const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((k) => k !== 'search_text' && changes[k] !== row[k]);
     await recordAudit(trx, {
       actor: user,

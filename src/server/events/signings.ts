@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record.js';
 import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { ConflictError, ValidationError } from '../errors.js';
+import { copyProjectToRequests } from '../projects/departments.js';
 import { assertEnterprise, eventForWrite } from './commands.js';
 import { assertCanWriteEvents, notFoundSigning } from './policy.js';
 
@@ -71,6 +72,8 @@ export async function addSigning(options: Base & { input: CreateSigningInput }):
       .values({ ...values, event_id: eventId, seq: Number(last?.m ?? 0) + 1, created_at: nowIso() })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The project's requests are grouped by the event it signed at (command view, 0033).
+    await copyProjectToRequests(trx, project.id);
     await recordAudit(trx, { actor: user, action: 'event.signing.add', entity: 'event', entityId: eventId, after: { signing_id: row.id, ...values } });
     return row.id;
   });
@@ -127,6 +130,7 @@ export async function removeSigning(options: Base & { signingId: number }): Prom
   await db.transaction().execute(async (trx) => {
     const row = await signingForWrite(trx, eventId, signingId);
     await trx.deleteFrom('event_signings').where('id', '=', signingId).execute();
+    await copyProjectToRequests(trx, row.project_id);
     await recordAudit(trx, { actor: user, action: 'event.signing.remove', entity: 'event', entityId: eventId, before: { signing_id: signingId, project_id: row.project_id, amount_yuan: row.amount_yuan } });
   });
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { createEnterpriseSchema, ENTERPRISE_SIZE_LABELS, ENTERPRISE_SIZES, type EnterpriseSize } from '../../shared/enterprises.js';
 import { isValidUscc } from '../../shared/uscc.js';
 import type { DB, EnterpriseRow } from '../db/schema.js';
+import { adjustNodeCounts } from '../enterprises/node-counts.js';
 import { enterpriseSearchText } from '../enterprises/search.js';
 import { ENTERPRISE_COLUMNS, MESSAGES, type EnterpriseColumn } from './columns.js';
 import { chunks, type Counts, type Importer, type Reporter } from './report.js';
@@ -188,7 +189,11 @@ async function writeEnterprises(trx: Transaction<DB>, records: EnterpriseRecord[
     for (const l of links) nodesOf.set(l.enterprise_id, [...(nodesOf.get(l.enterprise_id) ?? []), l.node_id]);
   }
 
+  // The node counts (chain_node_counts) lose every existing enterprise's share before the writes and
+  // get theirs and the new ones' back after (an unchanged one's share comes back as it was).
+  await adjustNodeCounts(trx, ids, -1);
   const inserts: EnterpriseRecord[] = [];
+  const created: number[] = [];
   const nodeReplacements = new Map<number, number[]>();
   for (const r of records) {
     const old = existing.get(r.uscc);
@@ -213,7 +218,7 @@ async function writeEnterprises(trx: Transaction<DB>, records: EnterpriseRecord[
   }
 
   if (inserts.length > 0) {
-    const created = await trx
+    const inserted = await trx
       .insertInto('enterprises')
       .values(
         inserts.map((r) => ({
@@ -224,9 +229,10 @@ async function writeEnterprises(trx: Transaction<DB>, records: EnterpriseRecord[
       )
       .returning(['id', 'uscc'])
       .execute();
-    const idOf = new Map(created.map((c) => [c.uscc, c.id]));
+    const idOf = new Map(inserted.map((c) => [c.uscc, c.id]));
+    created.push(...inserted.map((c) => c.id));
     for (const r of inserts) if (r.nodeIds?.length) nodeReplacements.set(idOf.get(r.uscc)!, r.nodeIds);
-    counts.created += created.length;
+    counts.created += inserted.length;
   }
 
   const existingIds = new Set(ids);
@@ -234,5 +240,6 @@ async function writeEnterprises(trx: Transaction<DB>, records: EnterpriseRecord[
   for (const part of chunks(replaced, WRITE_BATCH)) await trx.deleteFrom('enterprise_nodes').where('enterprise_id', 'in', part).execute();
   const pairs = [...nodeReplacements].flatMap(([enterpriseId, nodeIds]) => nodeIds.map((nodeId) => ({ enterprise_id: enterpriseId, node_id: nodeId })));
   for (const part of chunks(pairs, 5000)) await trx.insertInto('enterprise_nodes').values(part).execute();
+  await adjustNodeCounts(trx, [...ids, ...created], 1);
   return counts;
 }

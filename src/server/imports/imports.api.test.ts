@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUscc } from '../../../tests/support/factories.js';
+import { nodeCountsKeptAndRecounted } from '../../../tests/support/node-counts.js';
 import type { ApiClient } from '../../../tests/support/client.js';
 import { startTestServer, type TestServer } from '../../../tests/support/server.js';
 import { upload } from '../../../tests/support/upload.js';
@@ -124,6 +125,8 @@ describe('enterprise import', () => {
     const audit = await server.db.selectFrom('audit_log').selectAll().where('action', '=', 'enterprise.import').where('entity_id', '=', String(job.id)).execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].after_json!)).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
+    const { kept, recounted } = await nodeCountsKeptAndRecounted(server.db);
+    expect(kept).toEqual(recounted);
   });
 
   it('re-importing the same file → succeeded with all 3 unchanged; versions and updated_at stay as they were', async () => {
@@ -142,6 +145,24 @@ describe('enterprise import', () => {
     expect(a).toMatchObject({ contact_name: '李四', version: 2 });
     const nodes = await server.db.selectFrom('enterprise_nodes').select('node_id').where('enterprise_id', '=', a.id).execute();
     expect(nodes).toHaveLength(1);
+    const { kept, recounted } = await nodeCountsKeptAndRecounted(server.db);
+    expect(kept).toEqual(recounted);
+  });
+
+  it('a row moving an enterprise out of the prefecture → updated, and the per-node counts kept on write follow (local → outside)', async () => {
+    const moving = code();
+    expect(await importFile(admin, 'enterprises', await workbook(ENTERPRISE_HEADERS, [enterpriseRow(moving)]))).toMatchObject({ status: 'succeeded', created: 1 });
+    const [e] = await enterprisesBy([moving]);
+    const local = () => server.db.selectFrom('chain_node_counts').select(['region_code', 'is_local', 'enterprises']).where('node_id', 'in', server.db.selectFrom('enterprise_nodes').select('node_id').where('enterprise_id', '=', e.id)).orderBy('is_local').execute();
+    const before = await local();
+    const row = enterpriseRow(moving, { isLocal: '否', region: '', province: '北京市', city: '北京市' });
+    expect(await importFile(admin, 'enterprises', await workbook(ENTERPRISE_HEADERS, [row]))).toMatchObject({ status: 'succeeded', updated: 1 });
+    const after = await local();
+    const sum = (rows: typeof before, isLocal: number) => rows.filter((r) => r.is_local === isLocal).reduce((n, r) => n + Number(r.enterprises), 0);
+    expect(sum(after, 1)).toBe(sum(before, 1) - 1);
+    expect(sum(after, 0)).toBe(sum(before, 0) + 1);
+    const { kept, recounted } = await nodeCountsKeptAndRecounted(server.db);
+    expect(kept).toEqual(recounted);
   });
 
   it('one bad row in the middle → failed, nothing written, that row reported with its column, value and message; errors.xlsx lists it', async () => {

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../shared/auth.js';
 import type { IndicatorGroup, IndicatorValues } from '../../shared/indicators.js';
 import type { DB } from '../db/schema.js';
 import { daysBetween } from '../../shared/format.js';
-import { cohort, requestsRaisedIn, type FigureFilter } from './scope.js';
+import { figureProjects, requestsRaisedIn, signedIn, type FigureFilter } from './scope.js';
 
 /** Rows grouped by region, cluster or event; 'total' puts everything in one group. */
 export type Grouping = IndicatorGroup | 'total';
@@ -15,12 +15,12 @@ const CLOSED = ['resolved', 'confirmed'];
 function projectGroupKey(grouping: Grouping): RawBuilder<string | number | null> {
   switch (grouping) {
     case 'region':
-      return sql`projects.region_code`;
+      return sql`fp.region_code`;
     case 'cluster':
-      return sql`projects.cluster`;
+      return sql`fp.cluster`;
     // event_signings holds a project at most once (unique index), so this is one indexed probe.
     case 'event':
-      return sql`(select es.event_id from event_signings es where es.project_id = projects.id)`;
+      return sql`(select es.event_id from event_signings es where es.project_id = fp.id)`;
     case 'total':
       return sql`'total'`;
   }
@@ -30,10 +30,12 @@ function requestGroupKey(grouping: Grouping): RawBuilder<string | number | null>
   switch (grouping) {
     case 'region':
       return sql`service_requests.region_code`;
+    // The project's cluster and signing event are copied onto the request (0033) and sit in
+    // service_requests_period_idx: a probe per request into projects cost most of the table's time.
     case 'cluster':
-      return sql`(select rp.cluster from projects rp where rp.id = service_requests.project_id)`;
+      return sql`service_requests.project_cluster`;
     case 'event':
-      return sql`(select es.event_id from event_signings es where es.project_id = service_requests.project_id)`;
+      return sql`service_requests.project_event_id`;
     case 'total':
       return sql`'total'`;
   }
@@ -44,19 +46,19 @@ const keyOf = (g: string | number | null): GroupKey => (g === null ? 'none' : St
 /** The projects figures: one grouped pass over the cohort (projects_cohort_idx covers it). */
 export async function projectSums(db: Kysely<DB>, user: CurrentUser, filter: FigureFilter, grouping: Grouping) {
   const rows = await db
-    .selectFrom('projects')
-    .where(cohort(user, filter))
+    .selectFrom(figureProjects(db, user, filter).as('fp'))
+    .where(signedIn(filter))
     .select([
       projectGroupKey(grouping).as('g'),
       sql<number>`count(*)`.as('signed'),
-      sql<number>`coalesce(sum(projects.investment_yuan), 0)`.as('investment'),
-      sql<number>`coalesce(sum(projects.funds_in_place_yuan), 0)`.as('funds'),
-      sql<number>`count(projects.landed_on)`.as('landed'),
-      sql<number>`count(projects.started_on)`.as('started'),
-      sql<number>`count(projects.operating_on)`.as('operating'),
+      sql<number>`coalesce(sum(fp.investment_yuan), 0)`.as('investment'),
+      sql<number>`coalesce(sum(fp.funds_in_place_yuan), 0)`.as('funds'),
+      sql<number>`count(fp.landed_on)`.as('landed'),
+      sql<number>`count(fp.started_on)`.as('started'),
+      sql<number>`count(fp.operating_on)`.as('operating'),
       // The dashboard's overdue rule: the next planned date has passed (it is cleared once a project
       // reaches full capacity or is terminated).
-      sql<number>`coalesce(sum(case when projects.next_planned_on < ${filter.today} then 1 else 0 end), 0)`.as('overdue'),
+      sql<number>`coalesce(sum(case when fp.next_planned_on < ${filter.today} then 1 else 0 end), 0)`.as('overdue'),
     ])
     .groupBy(sql`1`)
     .execute();
@@ -104,10 +106,10 @@ export type DayPair = (typeof DAY_PAIRS)[number][0];
  */
 export async function stageDays(db: Kysely<DB>, user: CurrentUser, filter: FigureFilter, grouping: Grouping) {
   const rows = await db
-    .selectFrom('projects')
-    .where(cohort(user, filter))
-    .where('projects.landed_on', 'is not', null)
-    .select([projectGroupKey(grouping).as('g'), 'projects.signed_on', 'projects.landed_on', 'projects.started_on', 'projects.operating_on'])
+    .selectFrom(figureProjects(db, user, filter).as('fp'))
+    .where(signedIn(filter))
+    .where('fp.landed_on', 'is not', null)
+    .select([projectGroupKey(grouping).as('g'), 'fp.signed_on', 'fp.landed_on', 'fp.started_on', 'fp.operating_on'])
     .execute();
   const out = new Map<GroupKey, Record<DayPair, number[]>>();
   const total: Record<DayPair, number[]> = { toLand: [], toStart: [], toOperate: [] };

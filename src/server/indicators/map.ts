@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import type { MapFigures, MapQuery } from '../../shared/indicators.js';
 import { coverageOf, nodeStatus } from '../chains/coverage.js';
@@ -23,19 +23,17 @@ async function completenessByRegion(db: Kysely<DB>): Promise<Map<string, number>
   const [nodes, counts] = await Promise.all([
     db.selectFrom('chain_nodes as n').innerJoin('chains as c', 'c.id', 'n.chain_id').select(['n.id', 'c.weak_threshold']).execute(),
     db
-      .selectFrom('enterprise_nodes as en')
-      .innerJoin('enterprises as e', 'e.id', 'en.enterprise_id')
-      .where('e.is_local', '=', 1)
-      .where('e.region_code', 'is not', null)
-      .select(['e.region_code', 'en.node_id', sql<number>`count(*)`.as('n')])
-      .groupBy(['e.region_code', 'en.node_id'])
+      .selectFrom('chain_node_counts')
+      .where('is_local', '=', 1)
+      .where('region_code', '!=', '')
+      .select(['region_code', 'node_id', 'enterprises as n'])
       .execute(),
   ]);
   const byRegion = new Map<string, Map<number, number>>();
   for (const c of counts) {
-    const perNode = byRegion.get(c.region_code!) ?? new Map<number, number>();
+    const perNode = byRegion.get(c.region_code) ?? new Map<number, number>();
     perNode.set(c.node_id, Number(c.n));
-    byRegion.set(c.region_code!, perNode);
+    byRegion.set(c.region_code, perNode);
   }
   return new Map(
     [...byRegion].map(([region, perNode]) => [region, coverageOf(nodes.map((n) => ({ status: nodeStatus(perNode.get(n.id) ?? 0, n.weak_threshold) }))).completeness]),

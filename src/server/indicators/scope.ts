@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool } fr
 import type { CurrentUser } from '../../shared/auth.js';
 import type { FigureQuery, Period } from '../../shared/indicators.js';
 import { todayInShanghai } from '../clock.js';
-import type { DB } from '../db/schema.js';
+import type { DB, ProjectRow } from '../db/schema.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { projectScope } from '../projects/policy.js';
 import { PREFECTURE_CODE } from '../regions/data.js';
@@ -44,7 +44,7 @@ export async function resolveFilter(db: Kysely<DB>, user: CurrentUser, query: Fi
   return { period, region, cluster, today };
 }
 
-/** Projects in scope, in the region and cluster asked for; the cohort adds the signing period. */
+/** Projects in scope, in the region and cluster asked for (lists that need the project's own row). */
 export function projectsIn(user: CurrentUser, filter: Pick<FigureFilter, 'region' | 'cluster'>) {
   return (eb: ExpressionBuilder<DB, 'projects'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [projectScope(user)(eb)];
@@ -54,10 +54,51 @@ export function projectsIn(user: CurrentUser, filter: Pick<FigureFilter, 'region
   };
 }
 
-/** The period's cohort: projects in scope signed inside it (what counties are judged on). */
-export function cohort(user: CurrentUser, filter: FigureFilter) {
-  return (eb: ExpressionBuilder<DB, 'projects'>): Expression<SqlBool> =>
-    eb.and([eb('projects.signed_on', '>=', filter.period.from), eb('projects.signed_on', '<=', filter.period.to), projectsIn(user, filter)(eb)]);
+/** The project columns the figures read; project_departments carries the same ones (0021, 0033). */
+const FIGURE_COLUMNS = [
+  'region_code',
+  'cluster',
+  'stage',
+  'negotiating_on',
+  'signed_on',
+  'landed_on',
+  'started_on',
+  'operating_on',
+  'full_capacity_on',
+  'next_planned_on',
+  'investment_yuan',
+  'funds_in_place_yuan',
+] as const;
+
+/**
+ * The projects in scope, in the region and cluster asked for, as the rows the figures read: select
+ * from it `as('fp')`. A department officer's projects are its pairs in project_departments, which
+ * carry the same columns, read from its own indexes; probing each pair's project row (≈68,000 for
+ * 自然资源局 at province scale) cost 265–840 ms a figure. Everyone else reads projects under
+ * projectScope. Both engines fold the subquery into the outer query, so the indexes still serve it.
+ */
+export function figureProjects(db: Kysely<DB>, user: CurrentUser, filter: Pick<FigureFilter, 'region' | 'cluster'>) {
+  if (user.role === 'department') {
+    let pairs = db
+      .selectFrom('project_departments as pd')
+      .select(['pd.project_id as id', ...FIGURE_COLUMNS.map((c) => `pd.${c}` as const)])
+      .where('pd.department_code', '=', user.department ?? '');
+    if (filter.region) pairs = pairs.where('pd.region_code', '=', filter.region);
+    if (filter.cluster) pairs = pairs.where('pd.cluster', '=', filter.cluster);
+    return pairs.$castTo<FigureProject>();
+  }
+  return db
+    .selectFrom('projects')
+    .select(['projects.id', ...FIGURE_COLUMNS.map((c) => `projects.${c}` as const)])
+    .where(projectsIn(user, filter))
+    .$castTo<FigureProject>();
+}
+
+export type FigureProject = { id: number } & Pick<ProjectRow, (typeof FIGURE_COLUMNS)[number]>;
+
+/** The period's cohort: signed inside it (what counties are judged on). Applies to figureProjects' rows. */
+export function signedIn(filter: Pick<FigureFilter, 'period'>) {
+  return (eb: ExpressionBuilder<{ fp: FigureProject }, 'fp'>): Expression<SqlBool> => eb.and([eb('fp.signed_on', '>=', filter.period.from), eb('fp.signed_on', '<=', filter.period.to)]);
 }
 
 /** Start of a Shanghai calendar day as the UTC instant timestamps are stored in. */
@@ -78,7 +119,8 @@ export function requestsRaisedIn(user: CurrentUser, filter: FigureFilter) {
       serviceRequestScope(user)(eb),
     ];
     if (filter.region) all.push(eb('service_requests.region_code', '=', filter.region));
-    if (filter.cluster) all.push(eb('service_requests.project_id', 'in', eb.selectFrom('projects as rp').select('rp.id').where('rp.cluster', '=', filter.cluster)));
+    // The project's cluster copied onto the request (0033), not a probe into projects per request.
+    if (filter.cluster) all.push(eb('service_requests.project_cluster', '=', filter.cluster));
     return eb.and(all);
   };
 }

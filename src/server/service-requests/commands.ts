@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { refreshProjectDepartments } from '../projects/departments.js';
+import { copyProjectToRequests, refreshProjectDepartments } from '../projects/departments.js';
 import type { CurrentUser } from '../../shared/auth.js';
 import { REQUEST_STATUS_LABELS, type AssignmentStatus } from '../../shared/service-catalog.js';
 import {
@@ -97,7 +97,10 @@ export async function createServiceRequest(options: { db: Kysely<DB>; user: Curr
       .insertInto('service_request_assignments')
       .values(codes.map((code) => ({ request_id: row.id, department_code: code, status: 'submitted', due_on: deadlines.dueOn, red_on: deadlines.redOn, created_at: now, updated_at: now })))
       .execute();
-    if (row.project_id !== null) await refreshProjectDepartments(trx, row.project_id);
+    if (row.project_id !== null) {
+      await refreshProjectDepartments(trx, row.project_id);
+      await copyProjectToRequests(trx, row.project_id);
+    }
     await addEvent(trx, { requestId: row.id, kind: 'created', user, to: 'submitted', note: input.fromVisit ? '走访中记录' : '' });
     for (const code of codes) await addEvent(trx, { requestId: row.id, kind: 'assigned', user, departmentCode: code, note: `办理期限 ${deadlines.dueOn}` });
     await notifyAssigned(trx, user, row, codes);
