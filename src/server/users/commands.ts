@@ -8,7 +8,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { nowIso } from '../clock.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { assertNotOwnLockout, USER_NOUN } from './policy.js';
 
 interface Scope {
@@ -99,6 +99,8 @@ export async function updateUserAccount(options: { db: Kysely<DB>; actor: Curren
 /** An admin sets a new password (the user forgot theirs): the policy applies and every session ends. */
 export async function resetUserPassword(options: { db: Kysely<DB>; config: Config; actor: CurrentUser; id: number; password: string }): Promise<void> {
   const { db, config, actor, id } = options;
+  // One's own password is changed with the current one (POST /api/auth/password), never reset.
+  if (actor.id === id) throw new ForbiddenError({ zh: '请通过“修改密码”更改自己的密码', en: 'Change your own password with “Change password”' }, 'password', 'own_account');
   const row = await db.selectFrom('users').select(['username', 'password_hash']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError(USER_NOUN);
   assertPasswordAllowed({ config, username: row.username, password: options.password });

@@ -70,6 +70,7 @@ describe('user accounts (用户管理)', () => {
     const self = server.users.get('admin')!.id;
     expect((await admin.patch(`/api/users/${self}`, { active: false })).body.error.code).toBe('own_account');
     expect((await admin.patch(`/api/users/${self}`, { role: 'leader' })).body.error.code).toBe('own_account');
+    expect((await admin.post(`/api/users/${self}/password`, { password: 'Admin-Reset-2026' })).body.error.code).toBe('own_account');
   });
 
   it('POST /api/users/:id/password → 204: the old password and sessions stop working, the new one signs in; the audit log names each change', async () => {
