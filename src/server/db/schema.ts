@@ -29,7 +29,10 @@ import type {
   PublicInterestTable,
 } from './schema-pipeline.js';
 
+import type { SkillsDB } from './schema-skills.js';
+
 export type * from './schema-pipeline.js';
+export type * from './schema-skills.js';
 export type * from './schema-services.js';
 
 // Booleans are 0/1 integers and timestamps ISO-8601 UTC text, so one schema reads the same on SQLite and PostgreSQL.
@@ -245,7 +248,7 @@ export interface IndicatorTargetTable {
   updated_at: string;
 }
 
-export interface DB {
+export interface DB extends SkillsDB {
   clusters: ClusterTable;
   chains: ChainTable;
   chain_nodes: ChainNodeTable;
