@@ -182,7 +182,7 @@ export function skillsSetupRoutes(app: FastifyInstance, ctx: AppContext): void {
         summary: 'Import the marking scheme from an .xlsx (multipart field “file”); checked whole, totals must be 100',
         consumes: ['multipart/form-data'],
         params: idParamsSchema,
-        response: { 200: schemeSchema, 400: errorSchema.extend({ problems: z.array(schemeImportErrorSchema) }), 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: schemeSchema, 400: errorSchema.extend({ problems: z.array(schemeImportErrorSchema).optional() }), 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
       },
       preValidation: organiserOnly,
       handler: async (request, reply) => {
@@ -191,7 +191,10 @@ export function skillsSetupRoutes(app: FastifyInstance, ctx: AppContext): void {
         const part = await request.file().catch(() => {
           throw badFile();
         });
-        if (!part || !/\.xlsx$/i.test(part.filename)) throw badFile();
+        if (!part || !/\.xlsx$/i.test(part.filename)) {
+          part?.file.resume();
+          throw badFile();
+        }
         const buffer = await part.toBuffer().catch(() => {
           throw new ValidationError('file', { zh: '文件超过 2 MB', en: 'The file is larger than 2 MB' }, 'file_too_large');
         });
