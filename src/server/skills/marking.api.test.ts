@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SkillsResults } from '../../shared/skills.js';
 import { startTestServer, type TestServer } from '../../../tests/support/server.js';
 import { buildCompetition, markAll, setUpSkillsEvent, type SkillsFixture } from '../../../tests/support/skills-fixture.js';
 
@@ -15,7 +16,7 @@ const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOSt
 async function results(f: SkillsFixture) {
   return (await f.organiser.get(`/api/skills/events/${f.eventId}/results`)).body;
 }
-const row = (body: { rows: { contestantId: number }[] }, id: number) => body.rows.find((r) => r.contestantId === id) as Record<string, unknown> & { modules: Record<string, number> };
+const row = (body: SkillsResults, id: number) => body.rows.find((r) => r.contestantId === id)!;
 
 describe('judgement-mark arithmetic over the API', () => {
   it('three judges: A1 (max 60) from 2, 3, 2 is 46.67; B1 (max 30) from 3, 3, 3 is 30; the sheet adds M 10 → 86.67', async () => {
