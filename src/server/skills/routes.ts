@@ -200,7 +200,7 @@ export function skillsSetupRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
         const { aspects, problems } = await parseScheme(buffer);
         if (problems.length) {
-          return reply.status(400).send({ error: { code: 'scheme_invalid', message: `评分标准有 ${problems.length} 处问题,未导入:${problems[0].message}`, field: 'file' }, problems });
+          return reply.status(400).send({ error: { code: 'scheme_invalid', message: [`评分标准有 ${problems.length} 处问题,未导入:`, ...problems.slice(0, 20).map((p) => p.message)].join('\n'), field: 'file' }, problems });
         }
         await importScheme({ db, user: requireUser(request), eventId: request.params.id, aspects });
         return loadScheme(db, request.params.id);
