@@ -46,7 +46,7 @@ export function ResultsTab({ competition, event }: { competition: CompetitionDet
   };
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} xl={16}>
+      <Col xs={24} xxl={17}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
             {competition.released ? <Tag color="green">{t('skReleasedAt', { time: shanghaiDateTime(competition.releaseAt!) })}</Tag> : <Tag color="orange">{t('skEmbargo')}</Tag>}
@@ -71,21 +71,21 @@ export function ResultsTab({ competition, event }: { competition: CompetitionDet
             size="small"
             rowKey="contestantId"
             loading={results.isLoading}
-            scroll={{ x: 900 }}
+            scroll={{ x: 1300 }}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             dataSource={r?.rows}
             locale={{ emptyText: <Empty /> }}
             rowClassName={(row) => (warned.has(row.contestantId) ? 'skills-cut-row' : '')}
             columns={[
               { title: t('skPosition'), dataIndex: 'position', width: 60 },
-              { title: t('skName'), render: (_, row) => <Space size={4}>{row.name}{!row.complete && <Tag color="red">{t('skIncomplete')}</Tag>}</Space> },
-              { title: t('skUnit'), dataIndex: 'unit' },
+              { title: t('skName'), width: 170, render: (_, row) => <Space size={4}>{row.name}{!row.complete && <Tag color="red">{t('skIncomplete')}</Tag>}</Space> },
+              { title: t('skUnit'), dataIndex: 'unit', width: 210, ellipsis: true },
               { title: t('skBlindCode'), dataIndex: 'blindCode', width: 80 },
               ...(r?.tieOrder ?? []).map((code) => ({ title: `${t('skModule')}${code}`, width: 80, render: (_: unknown, row: ResultRow) => formatCenti(row.modules[code] ?? 0) })),
               { title: t('skScore'), width: 80, render: (_, row) => <Typography.Text strong>{formatCenti(row.totalCenti)}</Typography.Text> },
               { title: '', width: 170, render: (_, row) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{decidedByLabel(row.decidedBy, lang)}</Typography.Text> },
               { title: t('skQualified'), width: 70, render: (_, row) => (row.qualified ? <Tag color="gold">{t('skQualified')}</Tag> : null) },
-              { title: t('skCertificate'), width: 130, render: (_, row) => (row.certificateCode ? <Typography.Text code>{row.certificateCode}</Typography.Text> : '—') },
+              { title: t('skCertificate'), width: 160, render: (_, row) => (row.certificateCode ? <Typography.Text code>{row.certificateCode}</Typography.Text> : '—') },
               {
                 title: '',
                 width: 90,
@@ -99,7 +99,7 @@ export function ResultsTab({ competition, event }: { competition: CompetitionDet
           />
         </Space>
       </Col>
-      <Col xs={24} xl={8}>
+      <Col xs={24} xxl={7}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Card size="small" title={t('skModules')}>
             <ModuleSignOff modules={scheme.data?.modules ?? []} onDone={refresh} />
