@@ -49,6 +49,7 @@ export interface SkillsEventTable {
   max_age: Generated<number>;
   places: Generated<number>;
   judges_per_aspect: Generated<number>;
+  version: Generated<number>;
   is_sample: Generated<number>;
 }
 

@@ -8,6 +8,7 @@ import { moderate, signOffModule } from '../skills/marking.js';
 import { addJudge, checkEligibility, registerContestant } from '../skills/registration.js';
 import { issueCertificates } from '../skills/results.js';
 import { importScheme, type ParsedAspect } from '../skills/scheme.js';
+import { touchEvents } from '../skills/evaluate.js';
 import { addDelegation, addUnit, createCompetition, createEvent } from '../skills/setup.js';
 
 // The Changji site of the 2nd national vocational skills competition's Xinjiang selection (report,
@@ -135,6 +136,7 @@ async function sampleMarks(db: Kysely<DB>, organiser: CurrentUser, eventId: numb
   }
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('skills_marks').values(rows).execute();
+    await touchEvents(trx, { eventId });
     await recordAudit(trx, { actor: organiser, action: 'demo.skills_marks', entity: 'skills_event', entityId: eventId, after: { marks: rows.length } });
   });
   if (contestants.length > 3 && jJudges >= 3) {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { aspectOutcome, type AspectOutcome, type MarkEntry } from './arithmetic.js';
 
@@ -20,11 +20,39 @@ export interface EvaluatedContestant {
   complete: boolean;
 }
 
-export async function evaluateEvent(db: Kysely<DB>, eventId: number) {
+/**
+ * Called in the transaction of every write an event's results depend on (marks, moderation, locks,
+ * jury, eligibility, registration, scheme, the event's or competition's rules): moves the version
+ * the cache below is keyed on, so every instance sees the write at its next read.
+ */
+export async function touchEvents(trx: Kysely<DB> | Transaction<DB>, where: { eventId: number } | { competitionId: number }): Promise<void> {
+  const q = trx.updateTable('skills_events').set((eb) => ({ version: eb('version', '+', 1) }));
+  await ('eventId' in where ? q.where('id', '=', where.eventId) : q.where('competition_id', '=', where.competitionId)).execute();
+}
+
+// Per database (tests run several in one process), per event: the last evaluation and its version.
+// A read costs one indexed lookup of the version while nothing changed.
+const CACHE_LIMIT = 500;
+const caches = new WeakMap<Kysely<DB>, Map<number, { version: number; value: EventEvaluation }>>();
+
+export async function evaluateEvent(db: Kysely<DB>, eventId: number): Promise<EventEvaluation> {
+  const { version } = await db.selectFrom('skills_events').select('version').where('id', '=', eventId).executeTakeFirstOrThrow();
+  const cache = caches.get(db) ?? caches.set(db, new Map()).get(db)!;
+  const hit = cache.get(eventId);
+  if (hit && hit.version === version) return hit.value;
+  const value = await computeEvaluation(db, eventId);
+  if (value.event.version !== version) return value;
+  cache.delete(eventId);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(eventId, { version, value });
+  return value;
+}
+
+async function computeEvaluation(db: Kysely<DB>, eventId: number) {
   const event = await db
     .selectFrom('skills_events as e')
     .innerJoin('skills_competitions as c', 'c.id', 'e.competition_id')
-    .select(['e.id', 'e.code', 'e.name', 'e.places', 'e.judges_per_aspect', 'e.competition_id', 'c.spread_tolerance', 'c.release_at', 'c.appeal_hours'])
+    .select(['e.id', 'e.code', 'e.name', 'e.places', 'e.judges_per_aspect', 'e.version', 'e.competition_id', 'c.spread_tolerance', 'c.release_at', 'c.appeal_hours'])
     .where('e.id', '=', eventId)
     .executeTakeFirstOrThrow();
   const [modules, aspects, contestants, marks, moderations] = await Promise.all([
@@ -86,4 +114,4 @@ export async function evaluateEvent(db: Kysely<DB>, eventId: number) {
   return { event, modules, aspects, contestants: evaluated, moderations: moderated };
 }
 
-export type EventEvaluation = Awaited<ReturnType<typeof evaluateEvent>>;
+export type EventEvaluation = Awaited<ReturnType<typeof computeEvaluation>>;

@@ -6,7 +6,7 @@ import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { ConflictError, ForbiddenError, MarksLockedError, NotFoundError, ValidationError } from '../errors.js';
 import { moderationValue } from './arithmetic.js';
-import { evaluateEvent } from './evaluate.js';
+import { evaluateEvent, touchEvents } from './evaluate.js';
 import { assertChiefOrOrganiser, assertNoConflict, CONTESTANT_NOUN, judgeFor } from './policy.js';
 import { loadScheme } from './scheme.js';
 
@@ -99,6 +99,7 @@ export async function writeMark(options: { db: Kysely<DB>; user: CurrentUser; in
     const before = await trx.selectFrom('skills_marks').select(['id', 'value']).where('contestant_id', '=', contestant.id).where('aspect_id', '=', aspect.id).where('judge_id', '=', judge.id).executeTakeFirst();
     if (before) await trx.updateTable('skills_marks').set({ value: input.value, updated_at: nowIso() }).where('id', '=', before.id).execute();
     else await trx.insertInto('skills_marks').values({ contestant_id: contestant.id, aspect_id: aspect.id, judge_id: judge.id, value: input.value, updated_at: nowIso() }).execute();
+    await touchEvents(trx, { eventId: contestant.event_id });
     await recordAudit(trx, { actor: user, action: 'skills.mark.write', entity: 'skills_contestant', entityId: contestant.id, before: before ? { value: before.value } : undefined, after: { aspect: aspect.code, judgeId: judge.id, value: input.value } });
   });
 }
@@ -155,6 +156,7 @@ export async function moderate(options: { db: Kysely<DB>; user: CurrentUser; inp
     const values = { method: input.method, value, picked_judge_id: input.method === 'judge' ? input.judgeId! : null, reason: input.reason, moderator_judge_id: chief?.id ?? null, moderated_by: user.id, created_at: nowIso() };
     if (before) await trx.updateTable('skills_moderations').set(values).where('id', '=', before.id).execute();
     else await trx.insertInto('skills_moderations').values({ ...values, contestant_id: contestant.id, aspect_id: aspect.id }).execute();
+    await touchEvents(trx, { eventId: contestant.event_id });
     await recordAudit(trx, { actor: user, action: 'skills.mark.moderate', entity: 'skills_contestant', entityId: contestant.id, before, after: { aspect: aspect.code, ...values, raw: entries } });
   });
 }
@@ -178,6 +180,7 @@ export async function signOffModule(options: { db: Kysely<DB>; user: CurrentUser
     const now = nowIso();
     const changed = await trx.updateTable('skills_modules').set({ locked: 1, signed_off_by: user.id, signed_off_at: now }).where('id', '=', module.id).where('locked', '=', 0).executeTakeFirst();
     if (!Number(changed.numUpdatedRows)) throw new MarksLockedError();
+    await touchEvents(trx, { eventId: module.event_id });
     await recordAudit(trx, { actor: user, action: 'skills.module.sign_off', entity: 'skills_module', entityId: module.id, after: { code: module.code, at: now } });
   });
 }
@@ -188,6 +191,7 @@ export async function unlockModule(options: { db: Kysely<DB>; user: CurrentUser;
   await db.transaction().execute(async (trx) => {
     const changed = await trx.updateTable('skills_modules').set({ locked: 0, signed_off_by: null, signed_off_at: null }).where('id', '=', module.id).where('locked', '=', 1).executeTakeFirst();
     if (!Number(changed.numUpdatedRows)) throw new ConflictError({ zh: '该模块未锁定', en: 'This module is not locked' }, 'not_locked');
+    await touchEvents(trx, { eventId: module.event_id });
     await recordAudit(trx, { actor: user, action: 'skills.module.unlock', entity: 'skills_module', entityId: module.id, before: { signedOffAt: module.signed_off_at, by: module.signed_off_by }, after: { reason: options.reason } });
   });
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record.js';
 import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { touchEvents } from './evaluate.js';
 import { assertOrganiser, CONTESTANT_NOUN, EVENT_NOUN } from './policy.js';
 
 // Contestants and judges of an event, with the per-unit limits the competition sets, and the
@@ -73,6 +74,7 @@ export async function registerContestant(options: { db: Kysely<DB>; user: Curren
       created_at: nowIso(),
     };
     const row = await trx.insertInto('skills_contestants').values(values).returning('id').executeTakeFirstOrThrow();
+    await touchEvents(trx, { eventId: event.id });
     await recordAudit(trx, { actor: options.user, action: 'skills.contestant.register', entity: 'skills_contestant', entityId: row.id, after: values });
     return row.id;
   });
@@ -87,6 +89,7 @@ export async function removeContestant(options: { db: Kysely<DB>; user: CurrentU
     if (marked) throw new ConflictError({ zh: '该选手已有评分,不能删除', en: 'This contestant has marks and cannot be removed' }, 'has_marks');
     await trx.deleteFrom('skills_appeals').where('contestant_id', '=', options.id).execute();
     await trx.deleteFrom('skills_contestants').where('id', '=', options.id).execute();
+    await touchEvents(trx, { eventId: before.event_id });
     await recordAudit(trx, { actor: options.user, action: 'skills.contestant.remove', entity: 'skills_contestant', entityId: options.id, before });
   });
 }
@@ -120,6 +123,7 @@ export async function checkEligibility(options: { db: Kysely<DB>; user: CurrentU
       await trx.updateTable('skills_contestants').set({ eligibility: why ? 'ineligible' : 'eligible', eligibility_note: why ?? '' }).where('id', '=', c.id).execute();
     }
     const result = { eligible, ineligible: rows.length - eligible };
+    await touchEvents(trx, { eventId: event.id });
     await recordAudit(trx, { actor: options.user, action: 'skills.eligibility.check', entity: 'skills_event', entityId: event.id, after: result });
     return result;
   });

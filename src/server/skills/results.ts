@@ -7,7 +7,7 @@ import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { ConflictError, EmbargoedError, NotFoundError } from '../errors.js';
 import { rankContestants } from './arithmetic.js';
-import { evaluateEvent } from './evaluate.js';
+import { evaluateEvent, touchEvents } from './evaluate.js';
 import { assertOrganiser, CONTESTANT_NOUN, findEventInScope, isOrganiser } from './policy.js';
 
 // Results: the ranking by the published tie-break chain (total, modules in scheme order, jury,
@@ -69,9 +69,10 @@ export async function eventResults(db: Kysely<DB>, user: CurrentUser, eventId: n
 export async function setJuryRank(options: { db: Kysely<DB>; user: CurrentUser; contestantId: number; juryRank: number | null; reason: string }): Promise<void> {
   assertOrganiser(options.user);
   await options.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('skills_contestants').select(['id', 'jury_rank', 'jury_reason']).where('id', '=', options.contestantId).executeTakeFirst();
+    const before = await trx.selectFrom('skills_contestants').select(['id', 'event_id', 'jury_rank', 'jury_reason']).where('id', '=', options.contestantId).executeTakeFirst();
     if (!before) throw new NotFoundError(CONTESTANT_NOUN);
     await trx.updateTable('skills_contestants').set({ jury_rank: options.juryRank, jury_reason: options.reason }).where('id', '=', before.id).execute();
+    await touchEvents(trx, { eventId: before.event_id });
     await recordAudit(trx, { actor: options.user, action: 'skills.jury.decide', entity: 'skills_contestant', entityId: before.id, before, after: { jury_rank: options.juryRank, reason: options.reason } });
   });
 }

@@ -5,6 +5,7 @@ import type { Scheme } from '../../shared/skills.js';
 import { recordAudit } from '../audit/record.js';
 import type { DB } from '../db/schema.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import { touchEvents } from './evaluate.js';
 import { assertOrganiser, EVENT_NOUN } from './policy.js';
 
 // The marking scheme (评分标准) comes from a spreadsheet: one row per aspect, its module, M or J and
@@ -136,6 +137,7 @@ export async function importScheme(options: { db: Kysely<DB>; user: CurrentUser;
         .values({ event_id: event.id, module_id: moduleId, code: a.code, description: a.description, kind: a.kind, max_centi: a.maxCenti, sort_order: i + 1 })
         .execute();
     }
+    await touchEvents(trx, { eventId: event.id });
     await recordAudit(trx, { actor: options.user, action: 'skills.scheme.import', entity: 'skills_event', entityId: event.id, after: { modules: moduleIds.size, aspects: options.aspects.length } });
   });
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record.js';
 import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { touchEvents } from './evaluate.js';
 import { assertOrganiser, EVENT_NOUN } from './policy.js';
 
 // Setting the competition up: the competition, its delegations (代表队, one per prefecture), units
@@ -50,6 +51,7 @@ export async function updateCompetition(options: { db: Kysely<DB>; user: Current
     const before = await trx.selectFrom('skills_competitions').selectAll().where('id', '=', options.id).executeTakeFirst();
     if (!before) throw new NotFoundError(COMPETITION_NOUN);
     await trx.updateTable('skills_competitions').set({ ...columns, updated_at: nowIso() }).where('id', '=', options.id).execute();
+    await touchEvents(trx, { competitionId: options.id });
     await recordAudit(trx, { actor: options.user, action: 'skills.competition.update', entity: 'skills_competition', entityId: options.id, before, after: columns });
   });
 }
@@ -148,6 +150,7 @@ export async function updateEvent(options: { db: Kysely<DB>; user: CurrentUser; 
     const clash = await trx.selectFrom('skills_events').select('id').where('competition_id', '=', before.competition_id).where('code', '=', columns.code).where('id', '!=', options.id).executeTakeFirst();
     if (clash) throw new ConflictError({ zh: '赛项编号已存在', en: 'The event code exists' }, 'duplicate', 'code');
     await trx.updateTable('skills_events').set(columns).where('id', '=', options.id).execute();
+    await touchEvents(trx, { eventId: options.id });
     await recordAudit(trx, { actor: options.user, action: 'skills.event.update', entity: 'skills_event', entityId: options.id, before, after: columns });
   });
 }

@@ -46,6 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('max_age', 'integer', (c) => c.notNull().defaultTo(60))
     .addColumn('places', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('judges_per_aspect', 'integer', (c) => c.notNull().defaultTo(3))
+    // Moved on by every write its results depend on; evaluate.ts keys its cache on it.
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('is_sample', 'integer', (c) => c.notNull().defaultTo(0))
     .addUniqueConstraint('skills_events_code_uq', ['competition_id', 'code'])
     .execute();
@@ -107,7 +109,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
     .addUniqueConstraint('skills_marks_uq', ['contestant_id', 'aspect_id', 'judge_id'])
     .execute();
-  await db.schema.createIndex('skills_marks_aspect_idx').on('skills_marks').columns(['aspect_id', 'contestant_id']).execute();
+  // Covering: an event's results read every mark of its aspects without touching the table.
+  await db.schema.createIndex('skills_marks_aspect_idx').on('skills_marks').columns(['aspect_id', 'contestant_id', 'judge_id', 'value']).execute();
   await withId(db, db.schema.createTable('skills_moderations'))
     .addColumn('aspect_id', 'integer', (c) => c.notNull().references('skills_aspects.id'))
     .addColumn('contestant_id', 'integer', (c) => c.notNull().references('skills_contestants.id'))
