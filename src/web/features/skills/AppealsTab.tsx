@@ -36,7 +36,7 @@ export function AppealsTab({ event }: { event: SkillsEvent }) {
       dataSource={appeals.data?.items}
       locale={{ emptyText: <Empty description={t('skEmptyAppeals')} /> }}
       columns={[
-        { title: t('skName'), dataIndex: 'contestant', width: 140 },
+        { title: t('skPersonName'), dataIndex: 'contestant', width: 140 },
         { title: t('skAppealText'), dataIndex: 'text' },
         { title: '', width: 150, render: (_, a) => shanghaiDateTime(a.createdAt) },
         { title: t('skRuling'), render: (_, a) => <Space direction="vertical" size={0}><Tag color={a.status === 'open' ? 'orange' : a.status === 'upheld' ? 'green' : 'default'}>{t(`skAppealStatus_${a.status}`)}</Tag>{a.ruling}</Space> },

@@ -51,7 +51,7 @@ export function ContestantsTab({ competition, event }: { competition: Competitio
 
   const columns: TableProps<SkillsContestant>['columns'] = [
     { title: t('skRegNo'), dataIndex: 'regNo', key: 'regNo', width: 120, sorter: true },
-    { title: t('skName'), key: 'name', sorter: true, render: (_, c) => <Space size={4}>{c.name}{c.isSample && <Tag color="orange">{t('skSample')}</Tag>}</Space> },
+    { title: t('skPersonName'), key: 'name', sorter: true, render: (_, c) => <Space size={4}>{c.name}{c.isSample && <Tag color="orange">{t('skSample')}</Tag>}</Space> },
     { title: t('skCategory'), width: 70, render: (_, c) => SKILLS_CATEGORY_LABELS[c.category][lang] },
     { title: t('skBirthDate'), dataIndex: 'birthDate', width: 110 },
     { title: t('skUnit'), key: 'unit', sorter: true, render: (_, c) => c.unit },
@@ -113,7 +113,7 @@ export function ContestantsTab({ competition, event }: { competition: Competitio
       <Modal open={adding} title={t('skRegister')} onOk={register} onCancel={() => setAdding(false)} okText={t('skSave')} cancelText={t('skCancel')} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ category: 'student' }}>
           <Form.Item name="unitId" label={t('skUnit')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={competition.units.map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
-          <Form.Item name="name" label={t('skName')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="name" label={t('skPersonName')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
           <Form.Item name="category" label={t('skCategory')} rules={[{ required: true }]}><Select options={SKILLS_CATEGORIES.map((k) => ({ value: k, label: SKILLS_CATEGORY_LABELS[k][lang] }))} /></Form.Item>
           <Form.Item name="birthDate" label={t('skBirthDate')} rules={[{ required: true }]}><DatePicker /></Form.Item>
           <Form.Item name="username" label={t('skAccount')}><Input maxLength={64} /></Form.Item>

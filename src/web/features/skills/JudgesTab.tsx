@@ -47,7 +47,7 @@ export function JudgesTab({ competition, event }: { competition: CompetitionDeta
         locale={{ emptyText: <Empty description={t('skEmptyJudges')} /> }}
         data-testid="judges-table"
         columns={[
-          { title: t('skName'), render: (_, j) => <Space size={4}>{j.name}{j.isChief && <Tag color="gold">{t('skChief')}</Tag>}{j.isSample && <Tag color="orange">{t('skSample')}</Tag>}</Space> },
+          { title: t('skPersonName'), render: (_, j) => <Space size={4}>{j.name}{j.isChief && <Tag color="gold">{t('skChief')}</Tag>}{j.isSample && <Tag color="orange">{t('skSample')}</Tag>}</Space> },
           { title: t('skUnit'), dataIndex: 'unit' },
           { title: t('skAccount'), render: (_, j) => j.username ?? '—' },
           {
@@ -65,7 +65,7 @@ export function JudgesTab({ competition, event }: { competition: CompetitionDeta
       />
       <Modal open={adding} title={t('skAddJudge')} onOk={add} onCancel={() => setAdding(false)} okText={t('skSave')} cancelText={t('skCancel')} destroyOnHidden>
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label={t('skName')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="name" label={t('skPersonName')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
           <Form.Item name="unitId" label={t('skUnit')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={competition.units.map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
           <Form.Item name="username" label={t('skAccount')}><Input maxLength={64} /></Form.Item>
           <Form.Item name="isChief" valuePropName="checked"><Checkbox>{t('skChief')}</Checkbox></Form.Item>

@@ -29,7 +29,7 @@ function Entry({ entry }: { entry: MyEntry }) {
   return (
     <Card title={`${entry.event.name} · ${competition.name}`} data-testid="my-entry">
       <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-        <Descriptions.Item label={t('skName')}>{c.name}</Descriptions.Item>
+        <Descriptions.Item label={t('skPersonName')}>{c.name}</Descriptions.Item>
         <Descriptions.Item label={t('skRegNo')}>{c.regNo}</Descriptions.Item>
         <Descriptions.Item label={t('skUnit')}>{c.unit}</Descriptions.Item>
         <Descriptions.Item label={t('skCategory')}>{SKILLS_CATEGORY_LABELS[c.category][lang]}</Descriptions.Item>

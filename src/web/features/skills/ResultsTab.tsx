@@ -78,7 +78,7 @@ export function ResultsTab({ competition, event }: { competition: CompetitionDet
             rowClassName={(row) => (warned.has(row.contestantId) ? 'skills-cut-row' : '')}
             columns={[
               { title: t('skPosition'), dataIndex: 'position', width: 60 },
-              { title: t('skName'), width: 170, render: (_, row) => <Space size={4}>{row.name}{!row.complete && <Tag color="red">{t('skIncomplete')}</Tag>}</Space> },
+              { title: t('skPersonName'), width: 170, render: (_, row) => <Space size={4}>{row.name}{!row.complete && <Tag color="red">{t('skIncomplete')}</Tag>}</Space> },
               { title: t('skUnit'), dataIndex: 'unit', width: 210, ellipsis: true },
               { title: t('skBlindCode'), dataIndex: 'blindCode', width: 80 },
               ...(r?.tieOrder ?? []).map((code) => ({ title: `${t('skModule')}${code}`, width: 80, render: (_: unknown, row: ResultRow) => formatCenti(row.modules[code] ?? 0) })),

@@ -48,7 +48,7 @@ export default function VerifyPage() {
             <div style={{ marginTop: 16 }} data-testid="verify-valid">
               <Alert type="success" showIcon icon={<CheckCircleTwoTone twoToneColor="#52c41a" />} message={`${t('skVerifyValid')} · ${c.kind === 'qualified' ? t('skKindQualified') : t('skKindParticipation')}`} />
               <Descriptions column={1} size="small" bordered style={{ marginTop: 12 }}>
-                <Descriptions.Item label={t('skName')}>{c.name}</Descriptions.Item>
+                <Descriptions.Item label={t('skPersonName')}>{c.name}</Descriptions.Item>
                 <Descriptions.Item label={t('skUnit')}>{c.unit}</Descriptions.Item>
                 <Descriptions.Item label={t('skCompetition')}>{c.competition}</Descriptions.Item>
                 <Descriptions.Item label={t('skEvent')}>{c.event}</Descriptions.Item>
