@@ -28,12 +28,14 @@ export async function judgeQueue(db: Kysely<DB>, user: CurrentUser): Promise<Jud
       loadScheme(db, j.id),
       db
         .selectFrom('skills_contestants as c')
-        .leftJoin('skills_marks as m', (join) => join.onRef('m.contestant_id', '=', 'c.id').on('m.judge_id', '=', j.judgeId))
-        .select((eb) => ['c.id', 'c.blind_code', eb.fn.count<number>('m.id').as('marked')])
+        .select((eb) => [
+          'c.id',
+          'c.blind_code',
+          eb.selectFrom('skills_marks as m').select((x) => x.fn.countAll<number>().as('n')).where('m.judge_id', '=', j.judgeId).whereRef('m.contestant_id', '=', 'c.id').as('marked'),
+        ])
         .where('c.event_id', '=', j.id)
         .where('c.eligibility', '=', 'eligible')
         .where('c.unit_id', '!=', j.unit_id)
-        .groupBy(['c.id', 'c.blind_code'])
         .orderBy('c.blind_code')
         .execute(),
     ]);
@@ -44,7 +46,7 @@ export async function judgeQueue(db: Kysely<DB>, user: CurrentUser): Promise<Jud
       judgeId: j.judgeId,
       isChief: j.is_chief === 1,
       modules: scheme.modules,
-      contestants: contestants.map((c) => ({ id: c.id, blindCode: c.blind_code, marked: Number(c.marked) })),
+      contestants: contestants.map((c) => ({ id: c.id, blindCode: c.blind_code, marked: Number(c.marked ?? 0) })),
     });
   }
   return { events };

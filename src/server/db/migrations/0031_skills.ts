@@ -111,6 +111,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Covering: an event's results read every mark of its aspects without touching the table.
   await db.schema.createIndex('skills_marks_aspect_idx').on('skills_marks').columns(['aspect_id', 'contestant_id', 'judge_id', 'value']).execute();
+  // A judge's own marks: their queue's progress and their sheet.
+  await db.schema.createIndex('skills_marks_judge_idx').on('skills_marks').columns(['judge_id', 'contestant_id']).execute();
   await withId(db, db.schema.createTable('skills_moderations'))
     .addColumn('aspect_id', 'integer', (c) => c.notNull().references('skills_aspects.id'))
     .addColumn('contestant_id', 'integer', (c) => c.notNull().references('skills_contestants.id'))
