@@ -83,7 +83,7 @@ describe('the skills competition in Chromium', () => {
     await visitor.close();
   });
 
-  it('the organiser reads the results with the qualification places and the audit of the demo', async () => {
+  it('the organiser opens the finished event’s results with its qualification places', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, ctx.server.url, 'saishi', TEST_PASSWORD);
     await page.waitForURL('**/skills');
