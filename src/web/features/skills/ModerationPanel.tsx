@@ -128,7 +128,7 @@ export function ModerationPanel({ eventId }: { eventId: number }) {
       <Space>
         <Typography.Text strong>{t('skModeration')}</Typography.Text>
         <Button size="small" type="link" onClick={() => setShowDone(!showDone)}>
-          {showDone ? t('skOpen') : t('skModerated')}
+          {showDone ? t('skHideModerated') : t('skShowModerated')}
         </Button>
       </Space>
       {list.length ? list.map((item) => <ModerationCard key={`${item.contestantId}-${item.aspectId}`} item={item} onDone={refresh} />) : <Empty description={t('skModerationEmpty')} />}
