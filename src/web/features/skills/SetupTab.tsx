@@ -4,6 +4,7 @@ import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Moda
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { SKILLS_CATEGORIES, SKILLS_CATEGORY_LABELS, UNIT_KINDS, type CompetitionDetail } from '../../../shared/skills.js';
+import { shanghaiDateTime } from '../../../shared/skills-format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { skillsApi } from './api.js';
 import { showServerError } from './formError.js';
@@ -61,7 +62,8 @@ export function SetupTab({ competition: c }: { competition: CompetitionDetail })
                   contestantsPerUnit: c.contestantsPerUnit,
                   spreadTolerance: c.spreadTolerance,
                   appealHours: c.appealHours,
-                  releaseAt: c.releaseAt ? dayjs(c.releaseAt) : null,
+                  // The picker shows Beijing wall time whatever the browser's zone; it is sent back with +08:00.
+                  releaseAt: c.releaseAt ? dayjs(shanghaiDateTime(c.releaseAt)) : null,
                 })
               }
             >
