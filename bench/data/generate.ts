@@ -31,6 +31,7 @@ import { generateProjectServices } from './project-services.js';
 import { BENCH_PASSWORD, generateProjects, generateUsers } from './projects.js';
 import { generateServiceRequests } from './services.js';
 import { generateServiceUsers } from './service-users.js';
+import { generateSkills } from './skills.js';
 import { postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
 function parseArgs(argv: string[]) {
@@ -112,6 +113,8 @@ async function main() {
   await generateServiceRequests(ctx, projects, people, calendar);
   // Issue 7 (the command view): the indicator targets; its figures read the ledger and requests above.
   await generateIndicatorTargets(ctx);
+  // Issue 8 (b): the skills competition, its own users included.
+  await generateSkills(ctx, scaleName, passwordHash);
   await w.finish();
   // Derived from the approvals and factors just written, by the server's own rule, once they are indexed.
   const written = openDatabase(engine === 'postgres' ? { databaseUrl: where, dataDir: '' } : { databaseUrl: null, dataDir: path.dirname(file!) });

@@ -32,6 +32,7 @@ import { leadTransitionJobs, pickPipelineTargets, pipelineReads } from './pipeli
 import { commandReads } from './command.js';
 import { pickServiceTargets, serviceReads, serviceWrites } from './services.js';
 import { pickTargets, transitionJobs } from './targets.js';
+import { hasSkills, runSkills } from './skills.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -362,6 +363,8 @@ async function main(): Promise<void> {
         else await writeRuns(write.request, new Map([[session, rest]]), write.distinct);
       }
     }
+    // Issue 8 (b): the skills competition, when the data has it (bench/data/skills.ts).
+    if ((await hasSkills(database.db)) && only('skills')) await runSkills({ db: database.db, base, load, print, rows, connectionCounts, writes: !args['no-writes'] });
     const dir = path.resolve('bench/results');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${scale}-${engine}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -1,6 +1,6 @@
 // Runs one autocannon measurement in a worker thread, so the load generator does not share the
 // server's event loop. Plain JavaScript: worker threads do not inherit tsx's loader.
-// workerData: { url, method, headers, connections, duration, jobs?: { path, body }[] }
+// workerData: { url, method, headers, connections, duration, jobs?: { path, body, method? }[] } (a job is a POST unless it says)
 // Posts back { seconds, requests, rps, statusCodes, errors, timeouts, exhausted, p50, p95, p99, max, mean }.
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
@@ -31,7 +31,7 @@ if (jobs) {
           return { ...request, method: 'GET', path: '/api/health', body: undefined, headers: { cookie: headers.cookie } };
         }
         const job = jobs[next++];
-        return { ...request, method: 'POST', path: job.path, body: JSON.stringify(job.body) };
+        return { ...request, method: job.method ?? 'POST', path: job.path, body: JSON.stringify(job.body) };
       },
       onResponse(status, body, context) {
         // Called just before autocannon's 'response' event for the same response: tell it what this was.

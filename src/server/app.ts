@@ -34,6 +34,8 @@ import { approvalRoutes } from './approvals/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import { policyRoutes } from './policies/routes.js';
+import { skillsMarkingRoutes } from './skills/routes-marking.js';
+import { skillsSetupRoutes } from './skills/routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -90,6 +92,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   policyRoutes(app, ctx);
   indicatorRoutes(app, ctx);
   reportRoutes(app, ctx);
+  skillsSetupRoutes(app, ctx);
+  skillsMarkingRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -125,3 +125,24 @@ export class RateLimitedError extends AppError {
     super(429, 'rate_limited', message);
   }
 }
+
+/** A judge asked to see or mark a contestant of their own unit; the refusal is also in audit_log. */
+export class ConflictOfInterestError extends AppError {
+  constructor() {
+    super(403, 'conflict_of_interest', { zh: '裁判不能查看或评判本单位选手', en: 'A judge may not see or mark a contestant of their own unit' });
+  }
+}
+
+/** The module's marks are signed off; changing them needs an audited unlock with a reason. */
+export class MarksLockedError extends AppError {
+  constructor() {
+    super(409, 'marks_locked', { zh: '该模块成绩已签字锁定,需说明理由解锁后才能修改', en: 'This module is signed off and locked; unlock it with a reason to change it' });
+  }
+}
+
+/** Results are embargoed until the competition's release time. */
+export class EmbargoedError extends AppError {
+  constructor() {
+    super(403, 'results_embargoed', { zh: '成绩尚未到公布时间', en: 'Results are embargoed until their release time' });
+  }
+}

@@ -9,6 +9,8 @@ import { AuthProvider } from './features/auth/AuthProvider.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { RequireAuth } from './features/auth/RequireAuth.js';
 import { AppLayout } from './features/layout/AppLayout.js';
+import { useAuth } from './features/auth/AuthProvider.js';
+import { landingPathFor } from './features/skills/landing.js';
 import { useI18n } from './i18n/I18nProvider.js';
 
 // Pages load on demand so the sign-in page does not wait for ECharts and the big forms.
@@ -50,8 +52,18 @@ const BigScreenPage = lazy(() => import('./features/bigscreen/BigScreenPage.js')
 const MonthlyReportPage = lazy(() => import('./features/reports/MonthlyReportPage.js'));
 const IndicatorTargetsPage = lazy(() => import('./features/settings/IndicatorTargetsPage.js'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.js'));
+const SkillsAdminPage = lazy(() => import('./features/skills/SkillsAdminPage.js'));
+const SkillsMarkPage = lazy(() => import('./features/skills/MarkPage.js'));
+const SkillsMyEntryPage = lazy(() => import('./features/skills/MyEntryPage.js'));
+const VerifyPage = lazy(() => import('./features/skills/VerifyPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
+
+/** The index route: each role's start page. */
+function Landing() {
+  const { user } = useAuth();
+  return <Navigate to={landingPathFor(user)} replace />;
+}
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -82,6 +94,9 @@ export function App() {
             {/* The wall screen is the whole window: no menu, no header. */}
             <Route path="/bigscreen" element={<RequireAuth><Page><BigScreenPage /></Page></RequireAuth>} />
             <Route path="/open" element={<Page><PublicPage /></Page>} />
+            {/* A certificate's check is public and stands alone, like /open. */}
+            <Route path="/verify" element={<Page><VerifyPage /></Page>} />
+            <Route path="/verify/:code" element={<Page><VerifyPage /></Page>} />
             <Route
               element={
                 <RequireAuth>
@@ -89,7 +104,7 @@ export function App() {
                 </RequireAuth>
               }
             >
-              <Route index element={<Navigate to="/dashboard" replace />} />
+              <Route index element={<Landing />} />
               <Route path="dashboard" element={<Page><DashboardPage /></Page>} />
               <Route path="projects" element={<Page><ProjectListPage /></Page>} />
               <Route path="projects/new" element={<Page><ProjectFormPage /></Page>} />
@@ -147,6 +162,9 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              <Route path="skills" element={<Page><SkillsAdminPage /></Page>} />
+              <Route path="skills/mark" element={<Page><SkillsMarkPage /></Page>} />
+              <Route path="skills/me" element={<Page><SkillsMyEntryPage /></Page>} />
               <Route path="notifications" element={<Page><NotificationsPage /></Page>} />
               <Route
                 path="settings/services"

@@ -20,8 +20,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/public/interests']);
 const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/health', '/api/openapi.json', '/api/public/opportunities', '/api/public/interests']);
 
+// A certificate's verification code is checked by anyone the certificate is shown to.
+const PUBLIC_PREFIXES = ['/api/docs', '/api/public/certificates/'];
+
 function isPublic(path: string): boolean {
-  return PUBLIC_ROUTES.has(path) || path.startsWith('/api/docs') || !path.startsWith('/api/');
+  return PUBLIC_ROUTES.has(path) || PUBLIC_PREFIXES.some((p) => path.startsWith(p)) || !path.startsWith('/api/');
 }
 
 export function registerSessionGuard(app: FastifyInstance, ctx: AppContext): void {

@@ -30,7 +30,10 @@ import type {
   PublicInterestTable,
 } from './schema-pipeline.js';
 
+import type { SkillsDB } from './schema-skills.js';
+
 export type * from './schema-pipeline.js';
+export type * from './schema-skills.js';
 export type * from './schema-services.js';
 export type * from './schema-cmdperf.js';
 
@@ -260,7 +263,7 @@ export interface IndicatorTargetTable {
   updated_at: string;
 }
 
-export interface DB {
+export interface DB extends SkillsDB {
   clusters: ClusterTable;
   chains: ChainTable;
   chain_nodes: ChainNodeTable;

@@ -11,7 +11,7 @@ import { STAGE_LABELS } from '../../shared/stages.js';
 // so the file stays small (a few hundred KB) although the font is 10 MB.
 const require = createRequire(import.meta.url);
 let fontBytes: Buffer | undefined;
-function cjkFont(): Buffer {
+export function cjkFont(): Buffer {
   fontBytes ??= fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
   return fontBytes;
 }

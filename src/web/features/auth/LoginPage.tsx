@@ -16,7 +16,8 @@ interface LoginValues {
 
 /** Only same-site paths, so a crafted ?next= cannot send the user elsewhere after signing in. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
+  // Without one, the index route picks the user's start page (features/skills/landing.ts).
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function LoginPage() {

@@ -17,6 +17,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
@@ -29,6 +30,7 @@ import { useAuth } from '../auth/AuthProvider.js';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal.js';
 import { TotpModal } from '../auth/TotpModal.js';
 import { serviceMenuKey } from '../services/menu.js';
+import { skillsMenuItems } from '../skills/menu.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 
 const { Header, Sider, Content } = Layout;
@@ -110,8 +112,13 @@ export function AppLayout() {
         ]
       : []),
   ];
-  const items: MenuProps['items'] = [...(platform ? platformItems : [])];
-  const selected = ['/leads/board', '/settings/', '/my/'].some((prefix) => location.pathname.startsWith(prefix))
+  // 赛事活动: each contest's entries come from its own menu file.
+  const contestItems = [...skillsMenuItems(user, t)];
+  const contestGroup: MenuProps['items'] = contestItems.length
+    ? [{ key: 'contests-menu', icon: <TrophyOutlined />, label: <span data-testid="menu-contests">{t('skMenuGroup')}</span>, children: contestItems }]
+    : [];
+  const items: MenuProps['items'] = [...(platform ? platformItems : []), ...contestGroup];
+  const selected = ['/leads/board', '/settings/', '/my/', '/skills/'].some((prefix) => location.pathname.startsWith(prefix))
     ? location.pathname
     : '/' + (location.pathname.split('/')[1] ?? '');
 
@@ -120,7 +127,7 @@ export function AppLayout() {
       theme={mobile ? 'light' : 'dark'}
       mode="inline"
       selectedKeys={[selected]}
-      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : ['/command', '/reports'].includes(selected) ? ['command-menu'] : []}
+      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : ['/command', '/reports'].includes(selected) ? ['command-menu'] : selected === '/skills' || !platform ? ['contests-menu'] : []}
       items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);
