@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.js';
 import { ConflictError, ForbiddenError, MarksLockedError, NotFoundError, ValidationError } from '../errors.js';
 import { moderationValue } from './arithmetic.js';
 import { evaluateEvent, touchEvents } from './evaluate.js';
-import { assertChiefOrOrganiser, assertNoConflict, CONTESTANT_NOUN, judgeFor } from './policy.js';
+import { assertChiefOrOrganiser, assertNoConflict, CONTESTANT_NOUN, findEventInScope, judgeFor } from './policy.js';
 import { loadScheme } from './scheme.js';
 
 // Marking: the judge's queue (own unit's contestants never in it), the sheet, writing a mark (the
@@ -108,6 +108,8 @@ export async function writeMark(options: { db: Kysely<DB>; user: CurrentUser; in
 
 /** The aspects whose spread sends them to the chief judge, with every judge's raw entry. */
 export async function moderationList(db: Kysely<DB>, user: CurrentUser, eventId: number) {
+  // 404 for an event the caller cannot see (or that does not exist) before anything is evaluated.
+  await findEventInScope(db, user, eventId);
   const chief = await assertChiefOrOrganiser(db, user, eventId);
   const evaluation = await evaluateEvent(db, eventId);
   const judges = new Map((await db.selectFrom('skills_judges').select(['id', 'name']).where('event_id', '=', eventId).execute()).map((j) => [j.id, j.name]));
