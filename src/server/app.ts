@@ -31,6 +31,7 @@ import { approvalRoutes } from './approvals/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import { policyRoutes } from './policies/routes.js';
+import { livestreamRoutes } from './livestream/routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   policyRoutes(app, ctx);
   indicatorRoutes(app, ctx);
   reportRoutes(app, ctx);
+  livestreamRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -21,6 +21,7 @@ import * as m0022 from './migrations/0022_indicator_targets.js';
 import * as m0023 from './migrations/0023_request_lead_search.js';
 import * as m0024 from './migrations/0024_policy_enterprise_matches.js';
 import * as m0029 from './migrations/0029_project_region_cluster.js';
+import * as m0030 from './migrations/0030_livestream.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0023_request_lead_search': m0023,
   '0024_policy_enterprise_matches': m0024,
   '0029_project_region_cluster': m0029,
+  '0030_livestream': m0030,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

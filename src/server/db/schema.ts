@@ -28,9 +28,11 @@ import type {
   OpportunityTable,
   PublicInterestTable,
 } from './schema-pipeline.js';
+import type { LsAmbassadorTable, LsAwardTable, LsContestantTable, LsContestTable, LsImportTable, LsJuryNoteTable, LsOrderTable, LsProductTable } from './schema-livestream.js';
 
 export type * from './schema-pipeline.js';
 export type * from './schema-services.js';
+export type * from './schema-livestream.js';
 
 // Booleans are 0/1 integers and timestamps ISO-8601 UTC text, so one schema reads the same on SQLite and PostgreSQL.
 export interface RegionTable {
@@ -288,6 +290,14 @@ export interface DB {
   policies: PolicyTable;
   notifications: NotificationTable;
   indicator_targets: IndicatorTargetTable;
+  ls_contests: LsContestTable;
+  ls_contestants: LsContestantTable;
+  ls_products: LsProductTable;
+  ls_awards: LsAwardTable;
+  ls_ambassadors: LsAmbassadorTable;
+  ls_imports: LsImportTable;
+  ls_orders: LsOrderTable;
+  ls_jury_notes: LsJuryNoteTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;
