@@ -227,7 +227,7 @@ describe('flags, access and set-up', () => {
     expect((await judge.post('/api/livestream/contests', buildContest())).status).toBe(403);
   });
 
-  it('dates out of order → 400 naming the field; a stale version → 409; a settled contest refuses edits', async () => {
+  it('dates out of order → 400 naming the field; a stale version → 409; every write is audited', async () => {
     const bad = await organiser.post('/api/livestream/contests', buildContest({ windowEndOn: '2023-05-01' }));
     expect([bad.status, bad.body.error.field]).toEqual([400, 'windowEndOn']);
     const missing = await organiser.post('/api/livestream/contests', { ...buildContest(), name: '' });
@@ -239,7 +239,7 @@ describe('flags, access and set-up', () => {
     const award = await organiser.post(`/api/livestream/contests/${contest.id}/awards`, { name: '销售冠军', kind: 'sales', places: 1 });
     expect(award.status).toBe(201);
     expect((await organiser.get(`/api/livestream/contests/${contest.id}`)).body.awards).toEqual([{ id: award.body.id, name: '销售冠军', kind: 'sales', places: 1 }]);
-    const audit = await server.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(contest.id)).where('entity', '=', 'ls_contest').execute();
+    const audit = await server.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(contest.id)).where('entity', '=', 'ls_contest').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['livestream.contest.create', 'livestream.contest.update', 'livestream.awards.add']);
   });
 });
