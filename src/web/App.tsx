@@ -49,6 +49,10 @@ const CommandPage = lazy(() => import('./features/command/CommandPage.js'));
 const BigScreenPage = lazy(() => import('./features/bigscreen/BigScreenPage.js'));
 const MonthlyReportPage = lazy(() => import('./features/reports/MonthlyReportPage.js'));
 const IndicatorTargetsPage = lazy(() => import('./features/settings/IndicatorTargetsPage.js'));
+const ContestListPage = lazy(() => import('./features/livestream/ContestListPage.js'));
+const ContestFormPage = lazy(() => import('./features/livestream/ContestFormPage.js'));
+const ContestDetailPage = lazy(() => import('./features/livestream/ContestDetailPage.js'));
+const PublicBoardPage = lazy(() => import('./features/livestream/PublicBoardPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -81,6 +85,7 @@ export function App() {
             {/* The wall screen is the whole window: no menu, no header. */}
             <Route path="/bigscreen" element={<RequireAuth><Page><BigScreenPage /></Page></RequireAuth>} />
             <Route path="/open" element={<Page><PublicPage /></Page>} />
+            <Route path="/open/livestream/:id" element={<Page><PublicBoardPage /></Page>} />
             <Route
               element={
                 <RequireAuth>
@@ -154,6 +159,10 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              <Route path="livestream" element={<Page><ContestListPage /></Page>} />
+              <Route path="livestream/new" element={<Page><ContestFormPage /></Page>} />
+              <Route path="livestream/:id" element={<Page><ContestDetailPage /></Page>} />
+              <Route path="livestream/:id/edit" element={<Page><ContestFormPage /></Page>} />
               <Route path="*" element={<Page><NotFound /></Page>} />
             </Route>
           </Routes>

@@ -17,10 +17,11 @@ import { policyMessages } from '../features/policies/messages.js';
 import { commandMessages } from '../features/command/messages.js';
 import { bigscreenMessages } from '../features/bigscreen/messages.js';
 import { reportMessages } from '../features/reports/messages.js';
+import { livestreamMessages } from '../features/livestream/messages.js';
 
 export type CoreMessageKey = keyof typeof zh;
 
-export const FEATURES = [leadMessages, eventMessages, opportunityMessages, serviceMessages, notificationMessages, settingsMessages, dashboardServiceMessages, approvalMessages, policyMessages, commandMessages, bigscreenMessages, reportMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
+export const FEATURES = [leadMessages, eventMessages, opportunityMessages, serviceMessages, notificationMessages, settingsMessages, dashboardServiceMessages, approvalMessages, policyMessages, commandMessages, bigscreenMessages, reportMessages, livestreamMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
 
 // Distributes over the features' union, so every feature's keys count.
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;

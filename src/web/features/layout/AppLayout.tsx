@@ -15,17 +15,19 @@ import {
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isContestRole } from '../../../shared/roles.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 import { useAuth } from '../auth/AuthProvider.js';
 import { serviceMenuKey } from '../services/menu.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
+import { CONTEST_MENU_ROLES, livestreamMenuItems } from '../livestream/menu.js';
 
 const { Header, Sider, Content } = Layout;
 // The command view is for those judged on the figures and those who judge.
@@ -103,7 +105,12 @@ export function AppLayout() {
         ]
       : []),
   ];
-  const items: MenuProps['items'] = [...(platform ? platformItems : [])];
+  // 赛事活动: one group; each contest feature lists its own entries (livestream/menu.tsx).
+  const contestItems: MenuProps['items'] =
+    user && CONTEST_MENU_ROLES.includes(user.role)
+      ? [{ key: 'contests-menu', icon: <TrophyOutlined />, label: <span data-testid="menu-contests">{t('lsMenuGroup')}</span>, children: [...livestreamMenuItems(t)] }]
+      : [];
+  const items: MenuProps['items'] = [...(platform ? platformItems : []), ...contestItems];
   const selected = ['/leads/board', '/settings/', '/my/'].some((prefix) => location.pathname.startsWith(prefix))
     ? location.pathname
     : '/' + (location.pathname.split('/')[1] ?? '');
@@ -113,7 +120,7 @@ export function AppLayout() {
       theme={mobile ? 'light' : 'dark'}
       mode="inline"
       selectedKeys={[selected]}
-      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : ['/command', '/reports'].includes(selected) ? ['command-menu'] : []}
+      defaultOpenKeys={selected.startsWith('/livestream') || !platform ? ['contests-menu'] : selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : ['/command', '/reports'].includes(selected) ? ['command-menu'] : []}
       items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);
@@ -168,7 +175,8 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content className="app-content">
-          <Outlet />
+          {/* Contest accounts land on the contests, not on the platform's dashboard they cannot read. */}
+          {user && !platform && location.pathname === '/dashboard' ? <Navigate to="/livestream" replace /> : <Outlet />}
         </Content>
       </Layout>
       <Drawer
