@@ -75,6 +75,9 @@ export const TIE_DECIDER_LABELS: Record<TieDecider, Text> = {
   registration: { zh: '同额同单,按报名序号', en: 'Tie: registration number' },
 };
 
+/** Below this many valid orders one buyer is necessarily a large share; such contestants are not flagged. */
+export const FLAG_MIN_ORDERS = 5;
+
 /** The counting rules every contest publishes beside its board, with its own numbers filled in. */
 export function publishedRules(c: { refundWindowDays: number; subsidiesCount: boolean; concentrationPct: number }): Text[] {
   return [
@@ -82,7 +85,7 @@ export function publishedRules(c: { refundWindowDays: number; subsidiesCount: bo
     { zh: '净销售额 = 实付金额 − 已退款金额(部分退款按实退金额扣减);已取消订单不计;退款中的订单先计入并标注,退款成功后扣除。', en: 'Net sales = paid − refunded (partial refunds deduct what was refunded); cancelled orders count for nothing; pending refunds count for now and are flagged.' },
     { zh: `消费者可在收货后 7 日内无理由退货,比赛结束后 ${c.refundWindowDays} 日内的榜单均为暂定成绩,组委会在退货期满且无待处理退款后结算,公布最终成绩。`, en: `Buyers may return goods without reason within 7 days of receipt: boards stay provisional for ${c.refundWindowDays} days after the window; the organiser settles once that has passed and no refund is pending.` },
     { zh: c.subsidiesCount ? '平台补贴计入实付金额。' : '平台补贴不计入成绩,以买家实付金额为准。', en: c.subsidiesCount ? 'Platform subsidies count as paid.' : 'Platform subsidies do not count; only what the buyer paid does.' },
-    { zh: `单一买家贡献某选手净销售额 ${c.concentrationPct}% 及以上的,提示评审团核查,不自动剔除。`, en: `One buyer behind ${c.concentrationPct}% or more of a contestant’s net sales is flagged for the jury, never dropped silently.` },
+    { zh: `有效订单达 ${FLAG_MIN_ORDERS} 笔以上的选手,单一买家贡献其净销售额 ${c.concentrationPct}% 及以上的,提示评审团核查,不自动剔除。`, en: `For contestants with ${FLAG_MIN_ORDERS} or more valid orders, one buyer behind ${c.concentrationPct}% or more of the net sales is flagged for the jury, never dropped silently.` },
     { zh: '比赛最后阶段公开榜单可封榜(按下单时间截止),评审团始终看到实时榜单;结算后解除封榜。', en: 'The public board may be frozen for the final hours (by order time); the jury always sees the live board; it is unfrozen after settlement.' },
     TIE_BREAK_RULE,
   ];

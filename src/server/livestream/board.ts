@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { TIE_BREAK_RULE, windowDays, type TieDecider } from '../../shared/livestream.js';
+import { FLAG_MIN_ORDERS, TIE_BREAK_RULE, windowDays, type TieDecider } from '../../shared/livestream.js';
 import type { Board, BoardRow, Flag } from '../../shared/livestream-board.js';
 import { nowIso } from '../clock.js';
 import type { DB, LsContestTable } from '../db/schema.js';
@@ -108,7 +108,7 @@ export async function computeBoard(db: Db, contest: ContestRow, options: { day?:
 
 /**
  * Buyer concentration: a buyer behind at least the contest's share of a contestant's net sales. Only
- * contestants with positive net sales can be flagged; lines without a buyer id cannot be attributed.
+ * contestants with positive net sales from FLAG_MIN_ORDERS orders or more can be flagged; lines without a buyer id cannot be attributed.
  */
 export async function concentrationFlags(db: Db, contest: ContestRow): Promise<Flag[]> {
   const [byBuyer, totals, notes] = await Promise.all([
@@ -137,7 +137,7 @@ export async function concentrationFlags(db: Db, contest: ContestRow): Promise<F
   for (const b of byBuyer) {
     const id = Number(b.contestant_id);
     const total = totals.get(id)?.net ?? 0;
-    if (total <= 0) continue;
+    if (total <= 0 || (totals.get(id)?.orders ?? 0) < FLAG_MIN_ORDERS) continue;
     const share = (Number(b.net) * 100) / total;
     if (share < contest.concentration_pct) continue;
     const c = contestants.get(id);

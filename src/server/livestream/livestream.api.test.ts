@@ -203,8 +203,12 @@ describe('flags, access and set-up', () => {
     const { contest, people } = await contestWith(1);
     await importCsv(organiser, contest.id, [
       buildLine({ authorId: people[0].authorId, paidFen: 80_000, buyerId: 'whale' }),
-      buildLine({ authorId: people[0].authorId, paidFen: 20_000, buyerId: 'small' }),
+      ...[1, 2, 3, 4].map((i) => buildLine({ authorId: people[0].authorId, paidFen: 5_000, buyerId: `small${i}` })),
     ]);
+    // Too few orders to call anything concentrated: four lines from four buyers are not flagged.
+    const few = await contestWith(1);
+    await importCsv(organiser, few.contest.id, [1, 2, 3, 4].map((i) => buildLine({ authorId: few.people[0].authorId, buyerId: `b${i}` })));
+    expect((await judge.get(`/api/livestream/contests/${few.contest.id}/flags`)).body.items).toEqual([]);
     const flags = await judge.get(`/api/livestream/contests/${contest.id}/flags`);
     expect(flags.body.items).toMatchObject([{ contestantId: people[0].id, buyerId: 'whale', sharePct: 80, buyerNetFen: 80_000 }]);
     expect((await board(judge, contest.id)).rows[0]).toMatchObject({ flagged: true, netFen: 100_000 });

@@ -22,13 +22,13 @@ function wan(fen: number, lang: 'zh' | 'en'): string {
 function Row({ row, lang, big }: { row: BoardRow; lang: 'zh' | 'en'; big: boolean }) {
   const medal = MEDALS[row.rank - 1];
   return (
-    <div data-testid="public-row" style={{ display: 'flex', alignItems: 'center', gap: 16, padding: big ? '16px 20px' : '10px 20px', marginBottom: 8, borderRadius: 10, background: big ? 'rgba(255,255,255,0.14)' : 'rgba(255,255,255,0.06)' }}>
-      <div style={{ width: 56, fontSize: big ? 40 : 24, fontWeight: 700, textAlign: 'center', color: medal ?? '#fff' }}>{medal ? <TrophyFilled /> : row.rank}</div>
+    <div data-testid="public-row" style={{ display: 'flex', alignItems: 'center', gap: 'clamp(8px, 2vw, 16px)', padding: big ? '16px clamp(10px, 3vw, 20px)' : '10px clamp(10px, 3vw, 20px)', marginBottom: 8, borderRadius: 10, background: big ? 'rgba(255,255,255,0.14)' : 'rgba(255,255,255,0.06)' }}>
+      <div style={{ width: 'clamp(32px, 8vw, 56px)', fontSize: big ? 'clamp(26px, 6vw, 40px)' : 'clamp(18px, 4vw, 24px)', fontWeight: 700, textAlign: 'center', color: medal ?? '#fff' }}>{medal ? <TrophyFilled /> : row.rank}</div>
       <div style={{ flex: 1, minWidth: 0 }}>
-        <div style={{ fontSize: big ? 26 : 18, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{row.name}</div>
+        <div style={{ fontSize: big ? 'clamp(18px, 4vw, 26px)' : 'clamp(15px, 3.5vw, 18px)', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{row.name}</div>
         <div style={{ opacity: 0.7, fontSize: 14 }}>{row.accountName}</div>
       </div>
-      <div style={{ fontSize: big ? 40 : 26, fontWeight: 700, fontVariantNumeric: 'tabular-nums', color: '#ffd666' }} data-testid="public-net">{wan(row.netFen, lang)}</div>
+      <div style={{ fontSize: big ? 'clamp(22px, 6vw, 40px)' : 'clamp(17px, 4.5vw, 26px)', fontWeight: 700, fontVariantNumeric: 'tabular-nums', color: '#ffd666', whiteSpace: 'nowrap' }} data-testid="public-net">{wan(row.netFen, lang)}</div>
     </div>
   );
 }
@@ -54,7 +54,7 @@ export default function PublicBoardPage() {
             <Space wrap style={{ marginBottom: 16 }}>
               <Tag color={b.status === 'final' ? 'purple' : 'gold'} style={{ fontSize: 16, padding: '4px 10px' }} data-testid="public-status">{b.status === 'final' ? t('lsFinal') : t('lsProvisional')}</Tag>
               {b.countedUntil && (
-                <Tag icon={<LockOutlined />} color="blue" style={{ fontSize: 16, padding: '4px 10px' }} data-testid="public-frozen">
+                <Tag icon={<LockOutlined />} color="blue" style={{ fontSize: 16, padding: '4px 10px', whiteSpace: 'normal', maxWidth: '100%' }} data-testid="public-frozen">
                   {t('lsFrozenSince', { time: beijingTime(b.countedUntil) })}
                 </Tag>
               )}
