@@ -72,6 +72,37 @@ describe('the livestream contest in Chromium', () => {
     await page.close();
   });
 
+  it('the contestant zhubo lands on the contests and reads its own registration and current place', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, ctx.server.url, 'zhubo', TEST_PASSWORD);
+    await page.getByTestId('ls-contest-link').filter({ hasText: '天山北麓' }).click();
+    const mine = page.getByTestId('ls-mine');
+    await expect.poll(() => mine.innerText()).toContain('当前名次(公开榜)');
+    expect(await mine.innerText()).toContain('示例选手01');
+    expect(await page.getByTestId('ls-tab-flags').count()).toBe(0);
+    await screenshot(page, 'livestream-contestant');
+    await page.close();
+  });
+
+  it('the jury reads the demo’s flags, the rules and the contestants in English', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, ctx.server.url, 'caipan', TEST_PASSWORD);
+    await page.goto(`${ctx.server.url}/livestream/${demoId}?tab=flags`);
+    await page.getByTestId('ls-flag').first().waitFor();
+    expect(await page.getByTestId('ls-flag').first().innerText()).toContain('示例选手07');
+    await screenshot(page, 'livestream-flags');
+    await page.goto(`${ctx.server.url}/livestream/${demoId}?tab=overview`);
+    await page.getByTestId('ls-rules').waitFor();
+    expect(await page.getByTestId('ls-ambassadors').innerText()).toContain('少庄主今天醒酒');
+    await screenshot(page, 'livestream-overview');
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Counting rules (published)').waitFor();
+    await page.goto(`${ctx.server.url}/livestream/${demoId}?tab=contestants`);
+    await page.getByText('示例选手20', { exact: true }).waitFor();
+    await screenshot(page, 'livestream-contestants-en');
+    await page.close();
+  });
+
   it('on a 390 px phone the public board fits the screen', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(`${ctx.server.url}/open/livestream/${demoId}`);

@@ -40,9 +40,9 @@ export function demoOrderLines(days: string[], contestants = CONTESTANTS): Expor
   const lines: ExportLine[] = [];
   let serial = 0;
   for (let c = 1; c <= contestants; c++) {
-    const skill = 0.3 + next() * 1.7;
+    const skill = 0.6 + next() * 1.4;
     for (const day of days) {
-      const orders = Math.floor(next() * 6 * skill);
+      const orders = Math.floor(next() * 16 * skill);
       for (let i = 0; i < orders; i++) {
         serial += 1;
         const p = Math.floor(next() * PRODUCTS.length);
