@@ -1,28 +1,13 @@
 import { shanghaiDay } from '../../shared/livestream.js';
 import type { ImportIssue } from '../../shared/livestream-board.js';
-import type { RefundState } from '../db/schema.js';
+import type { LsOrderTable, RefundState } from '../db/schema.js';
 import type { FileRow, OrderColumn, OrderFile } from './order-file.js';
-
-/** One order line as stored, before it is matched to a contestant. */
-export interface OrderLine {
-  line_key: string;
-  order_no: string;
-  product_id: string;
-  product_name: string;
-  quantity: number;
-  paid_fen: number;
-  refunded_fen: number;
-  refund_state: RefundState;
-  cancelled: number;
-  ordered_at: string;
-  order_day: string;
-  author_id: string;
-  room_id: string;
-  buyer_id: string;
-}
 
 /** The fields that decide whether re-reading a line changes anything. */
 export const LINE_FIELDS = ['order_no', 'product_id', 'product_name', 'quantity', 'paid_fen', 'refunded_fen', 'refund_state', 'cancelled', 'ordered_at', 'author_id', 'room_id', 'buyer_id'] as const;
+
+/** One order line as stored, before it is matched to a contestant. */
+export type OrderLine = Pick<LsOrderTable, (typeof LINE_FIELDS)[number] | 'line_key' | 'order_day'>;
 
 const MAX_FEN = 10_000_000_000;
 const REFUND_WORDS: [RegExp, RefundState][] = [
