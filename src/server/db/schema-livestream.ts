@@ -123,3 +123,25 @@ export interface LsJuryNoteTable {
   created_by: number | null;
   created_at: string;
 }
+
+export interface LsSalesTable {
+  contest_id: number;
+  contestant_id: number;
+  /** ISO UTC up to the hour: 2023-05-21T12 */
+  hour: string;
+  order_day: string;
+  paid_fen: number;
+  net_fen: number;
+  orders: number;
+  pending: number;
+  pending_fen: number;
+}
+
+export interface LsFlagTable {
+  contest_id: number;
+  contestant_id: number;
+  buyer_id: string;
+  buyer_net_fen: number;
+  contestant_net_fen: number;
+  orders: number;
+}

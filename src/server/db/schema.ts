@@ -28,7 +28,7 @@ import type {
   OpportunityTable,
   PublicInterestTable,
 } from './schema-pipeline.js';
-import type { LsAmbassadorTable, LsAwardTable, LsContestantTable, LsContestTable, LsImportTable, LsJuryNoteTable, LsOrderTable, LsProductTable } from './schema-livestream.js';
+import type { LsAmbassadorTable, LsAwardTable, LsContestantTable, LsContestTable, LsFlagTable, LsImportTable, LsJuryNoteTable, LsOrderTable, LsProductTable, LsSalesTable } from './schema-livestream.js';
 
 export type * from './schema-pipeline.js';
 export type * from './schema-services.js';
@@ -298,6 +298,8 @@ export interface DB {
   ls_imports: LsImportTable;
   ls_orders: LsOrderTable;
   ls_jury_notes: LsJuryNoteTable;
+  ls_sales: LsSalesTable;
+  ls_flags: LsFlagTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;

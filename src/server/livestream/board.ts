@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { FLAG_MIN_ORDERS, TIE_BREAK_RULE, windowDays, type TieDecider } from '../../shared/livestream.js';
+import { TIE_BREAK_RULE, windowDays, type TieDecider } from '../../shared/livestream.js';
 import type { Board, BoardRow, Flag } from '../../shared/livestream-board.js';
 import { nowIso } from '../clock.js';
 import type { DB, LsContestTable } from '../db/schema.js';
@@ -7,24 +7,22 @@ import type { DB, LsContestTable } from '../db/schema.js';
 type Db = Kysely<DB>;
 type ContestRow = Selectable<LsContestTable>;
 
-const NET = sql<number>`coalesce(sum(paid_fen - case when refund_state = 'succeeded' then refunded_fen else 0 end), 0)`;
-
-/** Sales per contestant over the counted lines, for one day or the whole window, up to an order time when frozen. */
+/** Sales per contestant from the hourly sums, for one day or the whole window, up to the freeze hour when frozen. */
 async function salesByContestant(db: Db, contestId: number, day: string | undefined, until: string | null) {
   let q = db
-    .selectFrom('ls_orders')
+    .selectFrom('ls_sales')
     .select([
       'contestant_id',
-      sql<number>`coalesce(sum(paid_fen), 0)`.as('paid'),
-      NET.as('net'),
-      sql<number>`count(distinct order_no)`.as('orders'),
-      sql<number>`coalesce(sum(case when refund_state = 'pending' then 1 else 0 end), 0)`.as('pending'),
-      sql<number>`coalesce(sum(case when refund_state = 'pending' then paid_fen else 0 end), 0)`.as('pending_fen'),
+      sql<number>`sum(paid_fen)`.as('paid'),
+      sql<number>`sum(net_fen)`.as('net'),
+      sql<number>`sum(orders)`.as('orders'),
+      sql<number>`sum(pending)`.as('pending'),
+      sql<number>`sum(pending_fen)`.as('pending_fen'),
     ])
-    .where('contest_id', '=', contestId)
-    .where('reason', '=', 'counted');
+    .where('contest_id', '=', contestId);
   if (day) q = q.where('order_day', '=', day);
-  if (until) q = q.where('ordered_at', '<', until);
+  // The board freezes on the hour (freezeBoard), so whole hourly sums answer it exactly.
+  if (until) q = q.where('hour', '<', until.slice(0, 13));
   const rows = await q.groupBy('contestant_id').execute();
   return new Map(rows.map((r) => [Number(r.contestant_id), { paid: Number(r.paid), net: Number(r.net), orders: Number(r.orders), pending: Number(r.pending), pendingFen: Number(r.pending_fen) }]));
 }
@@ -106,22 +104,15 @@ export async function computeBoard(db: Db, contest: ContestRow, options: { day?:
   };
 }
 
-/**
- * Buyer concentration: a buyer behind at least the contest's share of a contestant's net sales. Only
- * contestants with positive net sales from FLAG_MIN_ORDERS orders or more can be flagged; lines without a buyer id cannot be attributed.
- */
+/** The flags kept by the last write (figures.ts), with the contestants' names and the jury's notes. */
 export async function concentrationFlags(db: Db, contest: ContestRow): Promise<Flag[]> {
-  const [byBuyer, totals, notes] = await Promise.all([
+  const [rows, notes] = await Promise.all([
     db
-      .selectFrom('ls_orders')
-      .select(['contestant_id', 'buyer_id', NET.as('net'), sql<number>`count(distinct order_no)`.as('orders')])
-      .where('contest_id', '=', contest.id)
-      .where('reason', '=', 'counted')
-      .where('buyer_id', '<>', '')
-      .groupBy(['contestant_id', 'buyer_id'])
-      .having(NET, '>', 0)
+      .selectFrom('ls_flags')
+      .innerJoin('ls_contestants', 'ls_contestants.id', 'ls_flags.contestant_id')
+      .select(['ls_flags.contestant_id', 'ls_flags.buyer_id', 'ls_flags.buyer_net_fen', 'ls_flags.contestant_net_fen', 'ls_flags.orders', 'ls_contestants.name', 'ls_contestants.account_name'])
+      .where('ls_flags.contest_id', '=', contest.id)
       .execute(),
-    salesByContestant(db, contest.id, undefined, null),
     db
       .selectFrom('ls_jury_notes')
       .leftJoin('users', 'users.id', 'ls_jury_notes.created_by')
@@ -130,28 +121,19 @@ export async function concentrationFlags(db: Db, contest: ContestRow): Promise<F
       .orderBy('ls_jury_notes.id')
       .execute(),
   ]);
-  const contestants = new Map(
-    (await db.selectFrom('ls_contestants').select(['id', 'name', 'account_name']).where('contest_id', '=', contest.id).execute()).map((c) => [c.id, c]),
-  );
-  const flags: Flag[] = [];
-  for (const b of byBuyer) {
-    const id = Number(b.contestant_id);
-    const total = totals.get(id)?.net ?? 0;
-    if (total <= 0 || (totals.get(id)?.orders ?? 0) < FLAG_MIN_ORDERS) continue;
-    const share = (Number(b.net) * 100) / total;
-    if (share < contest.concentration_pct) continue;
-    const c = contestants.get(id);
-    flags.push({
-      contestantId: id,
-      name: c?.name ?? '',
-      accountName: c?.account_name ?? '',
-      buyerId: b.buyer_id,
-      buyerNetFen: Number(b.net),
-      contestantNetFen: total,
+  const flags: Flag[] = rows.map((f) => {
+    const share = (Number(f.buyer_net_fen) * 100) / Number(f.contestant_net_fen);
+    return {
+      contestantId: f.contestant_id,
+      name: f.name,
+      accountName: f.account_name,
+      buyerId: f.buyer_id,
+      buyerNetFen: Number(f.buyer_net_fen),
+      contestantNetFen: Number(f.contestant_net_fen),
       sharePct: Math.round(share * 10) / 10,
-      orders: Number(b.orders),
-      notes: notes.filter((n) => n.contestant_id === id && n.buyer_id === b.buyer_id).map((n) => ({ id: n.id, decision: n.decision, note: n.note, by: n.by ?? null, at: n.created_at })),
-    });
-  }
+      orders: Number(f.orders),
+      notes: notes.filter((n) => n.contestant_id === f.contestant_id && n.buyer_id === f.buyer_id).map((n) => ({ id: n.id, decision: n.decision, note: n.note, by: n.by ?? null, at: n.created_at })),
+    };
+  });
   return flags.sort((a, b) => b.sharePct - a.sharePct || a.contestantId - b.contestantId);
 }

@@ -6,6 +6,7 @@ import { nowIso, todayInShanghai } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { ContestSettledError, ContestStateError, ValidationError, VersionConflictError } from '../errors.js';
 import { reclassifyOrders } from './classify.js';
+import { refreshFigures } from './figures.js';
 import { assertCanManageContests, CONTEST_NOUN, notFoundContest } from './policy.js';
 
 interface ContestDates {
@@ -88,6 +89,7 @@ export async function updateContest(options: { db: Kysely<DB>; user: CurrentUser
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new VersionConflictError(CONTEST_NOUN);
     if (set.window_start_on !== before.window_start_on || set.window_end_on !== before.window_end_on) await reclassifyOrders(trx, id);
+    else if (set.concentration_pct !== before.concentration_pct) await refreshFigures(trx, id);
     await recordAudit(trx, { actor: user, action: 'livestream.contest.update', entity: 'ls_contest', entityId: id, before, after: set });
   });
 }
@@ -100,6 +102,8 @@ export async function freezeBoard(options: { db: Kysely<DB>; user: CurrentUser; 
   const { db, user, id } = options;
   assertCanManageContests(user);
   const from = new Date(options.from).toISOString();
+  // On the hour: the boards keep hourly sums, and a freeze announced as 20:00 reads better than 20:07.
+  if (!from.endsWith(':00:00.000Z')) throw new ValidationError('from', { zh: '封榜时间须为整点(如 20:00)', en: 'The freeze time must be on the hour (e.g. 20:00)' });
   await db.transaction().execute(async (trx) => {
     const contest = await assertContestOpen(trx, id);
     await trx.updateTable('ls_contests').set({ frozen_from: from, version: contest.version + 1, updated_at: nowIso() }).where('id', '=', id).execute();

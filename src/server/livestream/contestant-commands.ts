@@ -70,7 +70,7 @@ export async function registerContestant(options: { db: Db; user: CurrentUser; c
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (organiser) await reclassifyOrders(trx, contestId);
+    if (organiser) await reclassifyOrders(trx, contestId, { authorIds: [input.authorId] });
     await recordAudit(trx, { actor: user, action: 'livestream.contestant.register', entity: 'ls_contestant', entityId: row.id, after: row });
     return row.id;
   });
@@ -98,7 +98,7 @@ export async function updateContestant(options: { db: Db; user: CurrentUser; id:
       is_newcomer: input.isNewcomer === undefined ? before.is_newcomer : input.isNewcomer ? 1 : 0,
     };
     await trx.updateTable('ls_contestants').set({ ...set, version: before.version + 1, updated_at: nowIso() }).where('id', '=', id).execute();
-    if (set.author_id !== before.author_id) await reclassifyOrders(trx, before.contest_id);
+    if (set.author_id !== before.author_id) await reclassifyOrders(trx, before.contest_id, { authorIds: [before.author_id, set.author_id] });
     await recordAudit(trx, { actor: user, action: 'livestream.contestant.update', entity: 'ls_contestant', entityId: id, before, after: set });
   });
 }
@@ -112,7 +112,7 @@ export async function reviewContestant(options: { db: Db; user: CurrentUser; id:
     if (input.decision === 'rejected' && !input.note) throw new ValidationError('note', { zh: '不通过时请填写原因', en: 'Give the reason for a rejection' });
     const set = { status: input.decision, review_note: input.note ?? '', reviewed_by: user.id, reviewed_at: nowIso() };
     await trx.updateTable('ls_contestants').set({ ...set, version: before.version + 1, updated_at: set.reviewed_at }).where('id', '=', id).execute();
-    await reclassifyOrders(trx, before.contest_id);
+    await reclassifyOrders(trx, before.contest_id, { authorIds: [before.author_id] });
     await recordAudit(trx, { actor: user, action: `livestream.contestant.${input.decision}`, entity: 'ls_contestant', entityId: id, before: { status: before.status }, after: set });
   });
 }
@@ -154,7 +154,7 @@ export async function addContestItem<K extends ItemKind>(options: { db: Db; user
       .values({ ...values, contest_id: contestId, created_at: nowIso() } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (kind === 'products') await reclassifyOrders(trx, contestId);
+    if (kind === 'products') await reclassifyOrders(trx, contestId, { all: true });
     await recordAudit(trx, { actor: user, action: `livestream.${kind}.add`, entity: 'ls_contest', entityId: contestId, after: { id: row.id, ...values } });
     return row.id;
   });
@@ -169,7 +169,7 @@ export async function removeContestItem(options: { db: Db; user: CurrentUser; co
     const before = await trx.selectFrom(table).selectAll().where('id', '=', id).where('contest_id', '=', contestId).executeTakeFirst();
     if (!before) throw new NotFoundError();
     await trx.deleteFrom(table).where('id', '=', id).execute();
-    if (kind === 'products') await reclassifyOrders(trx, contestId);
+    if (kind === 'products') await reclassifyOrders(trx, contestId, { all: true });
     await recordAudit(trx, { actor: user, action: `livestream.${kind}.remove`, entity: 'ls_contest', entityId: contestId, before });
   });
 }
@@ -213,7 +213,7 @@ export async function enterOrder(options: { db: Db; user: CurrentUser; contestId
       updated_at: now,
     };
     const row = await trx.insertInto('ls_orders').values(line).returning('id').executeTakeFirstOrThrow();
-    await reclassifyOrders(trx, contestId);
+    await reclassifyOrders(trx, contestId, { ids: [row.id] });
     await recordAudit(trx, { actor: user, action: 'livestream.orders.enter', entity: 'ls_contest', entityId: contestId, after: { id: row.id, ...line, netFen: lineNetFen(line) } });
     return row.id;
   });

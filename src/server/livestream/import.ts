@@ -13,6 +13,7 @@ import { assertCanManageContests } from './policy.js';
 
 const CHUNK = 500;
 const MAX_ISSUES = 200;
+const WHOLE_CONTEST_FROM = 2_000;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -82,6 +83,7 @@ export async function importOrders(options: { db: Kysely<DB>; user: CurrentUser;
       .values({ contest_id: contestId, file_name: fileName.slice(0, 255), encoding: file.encoding, rows_total: lines.length, added: 0, updated: 0, unchanged: 0, created_by: user.id, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const touched: number[] = [];
     let added = 0;
     let updated = 0;
     let unchanged = 0;
@@ -95,19 +97,23 @@ export async function importOrders(options: { db: Kysely<DB>; user: CurrentUser;
         else if (sameLine(before, line)) unchanged++;
         else {
           await trx.updateTable('ls_orders').set({ ...line, import_id: imp.id, updated_at: now }).where('id', '=', before.id).execute();
+          touched.push(before.id);
           updated++;
         }
       }
       if (fresh.length) {
-        await trx
+        const ids = await trx
           .insertInto('ls_orders')
           .values(fresh.map((l) => ({ ...l, contest_id: contestId, source: 'import' as const, import_id: imp.id, created_at: now, updated_at: now })))
+          .returning('id')
           .execute();
+        touched.push(...ids.map((r) => r.id));
         added += fresh.length;
       }
     }
     await trx.updateTable('ls_imports').set({ added, updated, unchanged }).where('id', '=', imp.id).execute();
-    if (added || updated) await reclassifyOrders(trx, contestId);
+    // A small export into a large contest re-reads its own lines; a large one the whole contest at once.
+    if (touched.length) await reclassifyOrders(trx, contestId, touched.length <= WHOLE_CONTEST_FROM ? { ids: touched } : { all: true });
     const { byReason, pending } = await landed(trx, contestId, lines.map((l) => l.line_key));
     const report: ImportReport = {
       status: 'written',

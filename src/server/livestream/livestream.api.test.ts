@@ -166,6 +166,8 @@ describe('ranking, freeze and settlement', () => {
       buildLine({ authorId: b.authorId, paidFen: 20_000, orderedAt: '2023-05-21 17:00:00' }),
       buildLine({ authorId: b.authorId, paidFen: 50_000, orderedAt: '2023-05-21 22:30:00' }),
     ]);
+    const odd = await organiser.post(`/api/livestream/contests/${contest.id}/freeze`, { from: '2023-05-21T20:07:00+08:00' });
+    expect([odd.status, odd.body.error.field]).toEqual([400, 'from']);
     expect((await organiser.post(`/api/livestream/contests/${contest.id}/freeze`, { from: '2023-05-21T20:00:00+08:00' })).status).toBe(204);
     const pub = boardSchema.parse((await server.anonymous().get(`/api/public/livestream/${contest.id}/board`)).body);
     expect(pub).toMatchObject({ view: 'public', countedUntil: '2023-05-21T12:00:00.000Z' });

@@ -121,6 +121,35 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('ls_orders_list_idx').on('ls_orders').columns(['contest_id', 'ordered_at', 'id']).execute();
   await db.schema.createIndex('ls_orders_buyer_idx').on('ls_orders').columns(['contest_id', 'reason', 'contestant_id', 'buyer_id']).execute();
 
+  // The boards' figures, kept by the writes that change them (livestream/figures.ts): counted lines summed
+  // per contestant and hour (a Shanghai day is whole hours, and the board freezes on the hour), so a
+  // board reads a few thousand sums instead of every line of a large contest.
+  await db.schema
+    .createTable('ls_sales')
+    .addColumn('contest_id', 'integer', (c) => c.notNull().references('ls_contests.id').onDelete('cascade'))
+    .addColumn('contestant_id', 'integer', (c) => c.notNull().references('ls_contestants.id').onDelete('cascade'))
+    .addColumn('hour', 'varchar(13)', (c) => c.notNull())
+    .addColumn('order_day', 'varchar(10)', (c) => c.notNull())
+    .addColumn('paid_fen', 'bigint', (c) => c.notNull())
+    .addColumn('net_fen', 'bigint', (c) => c.notNull())
+    .addColumn('orders', 'integer', (c) => c.notNull())
+    .addColumn('pending', 'integer', (c) => c.notNull())
+    .addColumn('pending_fen', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ls_sales_pk', ['contest_id', 'contestant_id', 'hour'])
+    .execute();
+  await db.schema.createIndex('ls_sales_day_idx').on('ls_sales').columns(['contest_id', 'order_day', 'contestant_id']).execute();
+  // Buyer-concentration flags as of the last write, for the jury.
+  await db.schema
+    .createTable('ls_flags')
+    .addColumn('contest_id', 'integer', (c) => c.notNull().references('ls_contests.id').onDelete('cascade'))
+    .addColumn('contestant_id', 'integer', (c) => c.notNull().references('ls_contestants.id').onDelete('cascade'))
+    .addColumn('buyer_id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('buyer_net_fen', 'bigint', (c) => c.notNull())
+    .addColumn('contestant_net_fen', 'bigint', (c) => c.notNull())
+    .addColumn('orders', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ls_flags_pk', ['contest_id', 'contestant_id', 'buyer_id'])
+    .execute();
+
   await withId(db, db.schema.createTable('ls_jury_notes'))
     .addColumn('contest_id', 'integer', (c) => c.notNull().references('ls_contests.id').onDelete('cascade'))
     .addColumn('contestant_id', 'integer', (c) => c.notNull().references('ls_contestants.id').onDelete('cascade'))
@@ -134,7 +163,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['ls_jury_notes', 'ls_orders', 'ls_imports', 'ls_ambassadors', 'ls_awards', 'ls_products', 'ls_contestants', 'ls_contests']) {
+  for (const t of ['ls_jury_notes', 'ls_flags', 'ls_sales', 'ls_orders', 'ls_imports', 'ls_ambassadors', 'ls_awards', 'ls_products', 'ls_contestants', 'ls_contests']) {
     await db.schema.dropTable(t).execute();
   }
 }

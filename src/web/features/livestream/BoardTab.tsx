@@ -27,7 +27,7 @@ function FreezeButton({ contest, onDone }: { contest: ContestDetail; onDone: () 
         onCancel={() => setOpen(false)}
         onOk={async () => {
           try {
-            await livestreamApi.freeze(contest.id, at.format('YYYY-MM-DDTHH:mm:00+08:00'));
+            await livestreamApi.freeze(contest.id, at.format('YYYY-MM-DDTHH:00:00+08:00'));
             setOpen(false);
             onDone();
           } catch (err) {
@@ -36,7 +36,7 @@ function FreezeButton({ contest, onDone }: { contest: ContestDetail; onDone: () 
         }}
       >
         <Typography.Paragraph type="secondary">{t('lsFreezeConfirm')}</Typography.Paragraph>
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={at} onChange={(v) => v && setAt(v)} allowClear={false} data-testid="ls-freeze-at" />
+         <DatePicker showTime={{ format: 'HH' }} format="YYYY-MM-DD HH:00" value={at} onChange={(v) => v && setAt(v)} allowClear={false} data-testid="ls-freeze-at" />
       </Modal>
     </>
   );
