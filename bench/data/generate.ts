@@ -24,6 +24,7 @@ import { generateChainMap, generateEnterprises, generateSupplyLinks } from './en
 import { generateEvents } from './events.js';
 import { generateIndicatorTargets } from './indicator-targets.js';
 import { generateLeads } from './leads.js';
+import { fillLivestreamFigures, generateLivestream, LIVESTREAM_SCALES } from './livestream.js';
 import { generateOpportunities } from './opportunities.js';
 import { generatePolicies } from './policies.js';
 import { generateProjectServices } from './project-services.js';
@@ -111,12 +112,15 @@ async function main() {
   await generateServiceRequests(ctx, projects, people, calendar);
   // Issue 7 (the command view): the indicator targets; its figures read the ledger and requests above.
   await generateIndicatorTargets(ctx);
+  // Issue 8 (a): livestream contests; their boards' sums and flags are derived after loading.
+  const contests = await generateLivestream(w, seed, LIVESTREAM_SCALES[scaleName], users[0].id);
   await w.finish();
   // Derived from the approvals and factors just written, by the server's own rule, once they are indexed.
   const written = openDatabase(engine === 'postgres' ? { databaseUrl: where, dataDir: '' } : { databaseUrl: null, dataDir: path.dirname(file!) });
   await fillBlockedStagesLogged(written.db, written.engine)
     .then(() => fillProjectDepartmentsLogged(written.db, written.engine))
     .finally(() => written.close());
+  await fillLivestreamFigures(engine === 'postgres' ? where : null, engine === 'postgres' ? '' : path.dirname(file!), contests);
 
   const seconds = (performance.now() - started) / 1000;
   const total = [...w.counts.values()].reduce((a, b) => a + b, 0);

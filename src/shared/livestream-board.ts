@@ -45,9 +45,7 @@ export const orderSchema = z.object({
   source: z.enum(['import', 'manual']),
 });
 export type Order = z.infer<typeof orderSchema>;
-export const orderPageSchema = pageOf(orderSchema).extend({
-  sums: z.object({ paidFen: z.number(), refundedFen: z.number(), netFen: z.number() }),
-});
+export const orderPageSchema = pageOf(orderSchema);
 export const orderFilterSchema = z.object({
   contestantId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   reason: z.enum(ORDER_REASONS).optional(),

@@ -100,13 +100,13 @@ export function livestreamBoardRoutes(app: FastifyInstance, ctx: AppContext): vo
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(`${base}/orders`, {
     serializerCompiler: presentedJson,
-    schema: { tags, summary: 'Order lines with why each counts or not; filter, sort, page; sums of the filtered lines', params: idParamsSchema, querystring: orderListQuerySchema, response: { 200: orderPageSchema, ...errors } },
+    schema: { tags, summary: 'Order lines with why each counts or not; filter, sort, page (the board and the export carry the sums)', params: idParamsSchema, querystring: orderListQuerySchema, response: { 200: orderPageSchema, ...errors } },
     config: { fieldLabels: LIVESTREAM_FIELD_LABELS },
     preValidation: readers,
     handler: async (request) => {
       await contestOr404(request.params.id);
-      const { rows, total, sums } = await listOrders(db, requireUser(request), request.params.id, request.query);
-      return { items: rows.map(presentOrder), total, sums };
+      const { rows, total } = await listOrders(db, requireUser(request), request.params.id, request.query);
+      return { items: rows.map(presentOrder), total };
     },
   });
 

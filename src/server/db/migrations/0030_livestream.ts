@@ -118,7 +118,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['contest_id', 'reason', 'contestant_id', 'order_day', 'ordered_at', 'paid_fen', 'refunded_fen', 'refund_state', 'order_no'])
     .execute();
   await db.schema.createIndex('ls_orders_author_idx').on('ls_orders').columns(['contest_id', 'author_id']).execute();
+  // The order list newest first, and each of its filters with the same order, so a page stops after its rows.
   await db.schema.createIndex('ls_orders_list_idx').on('ls_orders').columns(['contest_id', 'ordered_at', 'id']).execute();
+  await db.schema.createIndex('ls_orders_contestant_idx').on('ls_orders').columns(['contest_id', 'contestant_id', 'ordered_at', 'id']).execute();
+  await db.schema.createIndex('ls_orders_day_idx').on('ls_orders').columns(['contest_id', 'order_day', 'ordered_at', 'id']).execute();
+  await db.schema.createIndex('ls_orders_refund_idx').on('ls_orders').columns(['contest_id', 'refund_state', 'ordered_at', 'id']).execute();
+  await db.schema.createIndex('ls_orders_order_no_idx').on('ls_orders').columns(['contest_id', 'order_no']).execute();
   await db.schema.createIndex('ls_orders_buyer_idx').on('ls_orders').columns(['contest_id', 'reason', 'contestant_id', 'buyer_id']).execute();
 
   // The boards' figures, kept by the writes that change them (livestream/figures.ts): counted lines summed

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -115,11 +115,6 @@ export function OrdersTab({ contest }: { contest: ContestDetail }) {
           <Button icon={<DownloadOutlined />} href={livestreamApi.ordersExportUrl(contest.id, filters)} download>{t('lsExport')}</Button>
           {manage && <ManualOrder contest={contest} onDone={() => void queryClient.invalidateQueries({ queryKey: ['ls-orders', contest.id] })} />}
         </Space>
-        {list.data && list.data.total > 0 && (
-          <Typography.Paragraph type="secondary" data-testid="ls-order-sums">
-            {t('lsSums', { paid: yuan(list.data.sums.paidFen), refunded: yuan(list.data.sums.refundedFen), net: yuan(list.data.sums.netFen) })}
-          </Typography.Paragraph>
-        )}
         <Table<Order>
           rowKey="id"
           size="small"
