@@ -145,3 +145,13 @@ export interface LsFlagTable {
   contestant_net_fen: number;
   orders: number;
 }
+
+export interface LsStandingTable {
+  contest_id: number;
+  contestant_id: number;
+  paid_fen: number;
+  net_fen: number;
+  orders: number;
+  pending: number;
+  pending_fen: number;
+}

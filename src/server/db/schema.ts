@@ -28,7 +28,7 @@ import type {
   OpportunityTable,
   PublicInterestTable,
 } from './schema-pipeline.js';
-import type { LsAmbassadorTable, LsAwardTable, LsContestantTable, LsContestTable, LsFlagTable, LsImportTable, LsJuryNoteTable, LsOrderTable, LsProductTable, LsSalesTable } from './schema-livestream.js';
+import type { LsAmbassadorTable, LsAwardTable, LsContestantTable, LsContestTable, LsFlagTable, LsImportTable, LsJuryNoteTable, LsOrderTable, LsProductTable, LsSalesTable, LsStandingTable } from './schema-livestream.js';
 
 export type * from './schema-pipeline.js';
 export type * from './schema-services.js';
@@ -300,6 +300,7 @@ export interface DB {
   ls_jury_notes: LsJuryNoteTable;
   ls_sales: LsSalesTable;
   ls_flags: LsFlagTable;
+  ls_standings: LsStandingTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;

@@ -7,24 +7,46 @@ import type { DB, LsContestTable } from '../db/schema.js';
 type Db = Kysely<DB>;
 type ContestRow = Selectable<LsContestTable>;
 
-/** Sales per contestant from the hourly sums, for one day or the whole window, up to the freeze hour when frozen. */
-async function salesByContestant(db: Db, contestId: number, day: string | undefined, until: string | null) {
-  let q = db
-    .selectFrom('ls_sales')
-    .select([
-      'contestant_id',
-      sql<number>`sum(paid_fen)`.as('paid'),
-      sql<number>`sum(net_fen)`.as('net'),
-      sql<number>`sum(orders)`.as('orders'),
-      sql<number>`sum(pending)`.as('pending'),
-      sql<number>`sum(pending_fen)`.as('pending_fen'),
-    ])
-    .where('contest_id', '=', contestId);
-  if (day) q = q.where('order_day', '=', day);
-  // The board freezes on the hour (freezeBoard), so whole hourly sums answer it exactly.
-  if (until) q = q.where('hour', '<', until.slice(0, 13));
-  const rows = await q.groupBy('contestant_id').execute();
-  return new Map(rows.map((r) => [Number(r.contestant_id), { paid: Number(r.paid), net: Number(r.net), orders: Number(r.orders), pending: Number(r.pending), pendingFen: Number(r.pending_fen) }]));
+const SUMS = [
+  sql<number>`sum(paid_fen)`.as('paid'),
+  sql<number>`sum(net_fen)`.as('net'),
+  sql<number>`sum(orders)`.as('orders'),
+  sql<number>`sum(pending)`.as('pending'),
+  sql<number>`sum(pending_fen)`.as('pending_fen'),
+];
+type Sums = { paid: number; net: number; orders: number; pending: number; pendingFen: number };
+const toSums = (r: { paid: unknown; net: unknown; orders: unknown; pending: unknown; pending_fen: unknown }): Sums => ({
+  paid: Number(r.paid), net: Number(r.net), orders: Number(r.orders), pending: Number(r.pending), pendingFen: Number(r.pending_fen),
+});
+
+/**
+ * Sales per contestant: a day from its hourly sums, the window from the standings. The board freezes on
+ * the hour (freezeBoard), so a frozen board is exact in whole hours: the standings less the hours from
+ * the freeze on, which are the last evening's few, not the whole window's.
+ */
+async function salesByContestant(db: Db, contestId: number, day: string | undefined, until: string | null): Promise<Map<number, Sums>> {
+  const cut = until?.slice(0, 13);
+  if (day) {
+    let q = db.selectFrom('ls_sales').select(['contestant_id', ...SUMS]).where('contest_id', '=', contestId).where('order_day', '=', day);
+    if (cut) q = q.where('hour', '<', cut);
+    const rows = await q.groupBy('contestant_id').execute();
+    return new Map(rows.map((r) => [Number(r.contestant_id), toSums(r)]));
+  }
+  const standings = await db
+    .selectFrom('ls_standings')
+    .select(['contestant_id', 'paid_fen as paid', 'net_fen as net', 'orders', 'pending', 'pending_fen'])
+    .where('contest_id', '=', contestId)
+    .execute();
+  const result = new Map(standings.map((r) => [Number(r.contestant_id), toSums(r)]));
+  if (!cut) return result;
+  const later = await db.selectFrom('ls_sales').select(['contestant_id', ...SUMS]).where('contest_id', '=', contestId).where('hour', '>=', cut).groupBy('contestant_id').execute();
+  for (const r of later) {
+    const total = result.get(Number(r.contestant_id));
+    if (!total) continue;
+    const after = toSums(r);
+    result.set(Number(r.contestant_id), { paid: total.paid - after.paid, net: total.net - after.net, orders: total.orders - after.orders, pending: total.pending - after.pending, pendingFen: total.pendingFen - after.pendingFen });
+  }
+  return result;
 }
 
 interface Ranked {

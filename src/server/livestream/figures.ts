@@ -6,7 +6,7 @@ export const NET_SQL = sql<number>`coalesce(sum(paid_fen - case when refund_stat
 const SLICE = 500;
 
 /**
- * Re-derives the boards' hourly sums and the buyer-concentration flags from the counted lines, for the
+ * Re-derives the boards' hourly sums, each contestant's totals and the buyer-concentration flags from the counted lines, for the
  * whole contest or the contestants a write touched. Called in the same transaction as that write, so a
  * board never shows sums its lines disagree with.
  */
@@ -45,6 +45,16 @@ export async function refreshFigures(trx: Transaction<DB>, contestId: number, co
       .columns(['contest_id', 'contestant_id', 'hour', 'order_day', 'paid_fen', 'net_fen', 'orders', 'pending', 'pending_fen'])
       .expression(lines as never)
       .execute();
+    let clearStandings = trx.deleteFrom('ls_standings').where('contest_id', '=', contestId);
+    if (part) clearStandings = clearStandings.where('contestant_id', 'in', part);
+    await clearStandings.execute();
+    let totals = trx
+      .selectFrom('ls_sales')
+      .select(['contest_id', 'contestant_id', sql<number>`sum(paid_fen)`.as('paid_fen'), sql<number>`sum(net_fen)`.as('net_fen'), sql<number>`sum(orders)`.as('orders'), sql<number>`sum(pending)`.as('pending'), sql<number>`sum(pending_fen)`.as('pending_fen')])
+      .where('contest_id', '=', contestId)
+      .groupBy(['contest_id', 'contestant_id']);
+    if (part) totals = totals.where('contestant_id', 'in', part);
+    await trx.insertInto('ls_standings').columns(['contest_id', 'contestant_id', 'paid_fen', 'net_fen', 'orders', 'pending', 'pending_fen']).expression(totals as never).execute();
     await refreshFlags(trx, contestId, part);
   }
 }
@@ -80,11 +90,12 @@ async function refreshFlags(trx: Transaction<DB>, contestId: number, contestantI
       .where('contest_id', '=', contestId)
       .where('reason', '=', 'counted')
       .where('contestant_id', 'in', part)
-      .where('buyer_id', '<>', '')
       .groupBy(['contestant_id', 'buyer_id'])
       .having(NET_SQL, '>', 0)
       .execute();
+    // Filtered here, not in SQL: a condition on buyer_id leads the planner to the buyer index over the whole contest.
     for (const b of byBuyer) {
+      if (b.buyer_id === '') continue;
       const total = totals.get(Number(b.contestant_id))!;
       if (Number(b.net) * 100 < contest.concentration_pct * total) continue;
       flags.push({ contest_id: contestId, contestant_id: Number(b.contestant_id), buyer_id: b.buyer_id, buyer_net_fen: Number(b.net), contestant_net_fen: total, orders: Number(b.orders) });

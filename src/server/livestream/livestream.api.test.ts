@@ -103,6 +103,9 @@ describe('re-import and file formats', () => {
     expect(netOf(await board(organiser, contest.id), people[0].id)).toBe(10_000);
     const count = await server.db.selectFrom('ls_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('contest_id', '=', contest.id).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
+    const found = await organiser.get(`/api/livestream/contests/${contest.id}/orders?q=${lines[1].orderNo}`);
+    expect(found.body.items.map((o: { orderNo: string; netFen: number; refundState: string }) => [o.orderNo, o.netFen, o.refundState])).toEqual([[lines[1].orderNo, 0, 'succeeded']]);
+    expect((await organiser.get(`/api/livestream/contests/${contest.id}/orders?refundState=pending`)).body.total).toBe(0);
   });
 
   it('a GBK CSV as Chinese Excel saves it and an .xlsx export read the same as UTF-8', async () => {

@@ -123,8 +123,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('ls_orders_contestant_idx').on('ls_orders').columns(['contest_id', 'contestant_id', 'ordered_at', 'id']).execute();
   await db.schema.createIndex('ls_orders_day_idx').on('ls_orders').columns(['contest_id', 'order_day', 'ordered_at', 'id']).execute();
   await db.schema.createIndex('ls_orders_refund_idx').on('ls_orders').columns(['contest_id', 'refund_state', 'ordered_at', 'id']).execute();
+  await db.schema.createIndex('ls_orders_day_paid_idx').on('ls_orders').columns(['contest_id', 'order_day', 'paid_fen', 'id']).execute();
+  await db.schema.createIndex('ls_orders_reason_day_idx').on('ls_orders').columns(['contest_id', 'reason', 'order_day', 'refund_state']).execute();
   await db.schema.createIndex('ls_orders_order_no_idx').on('ls_orders').columns(['contest_id', 'order_no']).execute();
-  await db.schema.createIndex('ls_orders_buyer_idx').on('ls_orders').columns(['contest_id', 'reason', 'contestant_id', 'buyer_id']).execute();
+  await db.schema.createIndex('ls_orders_buyer_idx').on('ls_orders').columns(['contest_id', 'buyer_id']).execute();
 
   // The boards' figures, kept by the writes that change them (livestream/figures.ts): counted lines summed
   // per contestant and hour (a Shanghai day is whole hours, and the board freezes on the hour), so a
@@ -143,6 +145,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('ls_sales_pk', ['contest_id', 'contestant_id', 'hour'])
     .execute();
   await db.schema.createIndex('ls_sales_day_idx').on('ls_sales').columns(['contest_id', 'order_day', 'contestant_id']).execute();
+  // Each contestant's totals over the window: the overall board reads one row per contestant.
+  await db.schema
+    .createTable('ls_standings')
+    .addColumn('contest_id', 'integer', (c) => c.notNull().references('ls_contests.id').onDelete('cascade'))
+    .addColumn('contestant_id', 'integer', (c) => c.notNull().references('ls_contestants.id').onDelete('cascade'))
+    .addColumn('paid_fen', 'bigint', (c) => c.notNull())
+    .addColumn('net_fen', 'bigint', (c) => c.notNull())
+    .addColumn('orders', 'integer', (c) => c.notNull())
+    .addColumn('pending', 'integer', (c) => c.notNull())
+    .addColumn('pending_fen', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ls_standings_pk', ['contest_id', 'contestant_id'])
+    .execute();
+  // The frozen public board: the totals less the hours from the freeze on.
+  await db.schema.createIndex('ls_sales_hour_idx').on('ls_sales').columns(['contest_id', 'hour', 'contestant_id', 'paid_fen', 'net_fen', 'orders', 'pending', 'pending_fen']).execute();
   // Buyer-concentration flags as of the last write, for the jury.
   await db.schema
     .createTable('ls_flags')
@@ -168,7 +184,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['ls_jury_notes', 'ls_flags', 'ls_sales', 'ls_orders', 'ls_imports', 'ls_ambassadors', 'ls_awards', 'ls_products', 'ls_contestants', 'ls_contests']) {
+  for (const t of ['ls_jury_notes', 'ls_flags', 'ls_standings', 'ls_sales', 'ls_orders', 'ls_imports', 'ls_ambassadors', 'ls_awards', 'ls_products', 'ls_contestants', 'ls_contests']) {
     await db.schema.dropTable(t).execute();
   }
 }
