@@ -83,17 +83,20 @@ async function refreshFlags(trx: Transaction<DB>, contestId: number, contestantI
   const totals = new Map((await totalsQuery.execute()).map((t) => [Number(t.contestant_id), Number(t.net)]));
   if (totals.size === 0) return;
   const flags: { contest_id: number; contestant_id: number; buyer_id: string; buyer_net_fen: number; contestant_net_fen: number; orders: number }[] = [];
+  // Grouped by an expression, not the column: grouping by buyer_id lets the planner pick the buyer index
+  // for its order and walk the whole contest; this way it takes the board index to the contestants.
+  const buyer = sql<string>`buyer_id || ''`;
   for (const part of slices([...totals.keys()])) {
     const byBuyer = await trx
       .selectFrom('ls_orders')
-      .select(['contestant_id', 'buyer_id', NET_SQL.as('net'), sql<number>`count(distinct order_no)`.as('orders')])
+      .select(['contestant_id', buyer.as('buyer_id'), NET_SQL.as('net'), sql<number>`count(distinct order_no)`.as('orders')])
       .where('contest_id', '=', contestId)
       .where('reason', '=', 'counted')
       .where('contestant_id', 'in', part)
-      .groupBy(['contestant_id', 'buyer_id'])
+      .groupBy(['contestant_id', buyer])
       .having(NET_SQL, '>', 0)
       .execute();
-    // Filtered here, not in SQL: a condition on buyer_id leads the planner to the buyer index over the whole contest.
+    // Filtered here, not in SQL, for the same reason.
     for (const b of byBuyer) {
       if (b.buyer_id === '') continue;
       const total = totals.get(Number(b.contestant_id))!;
