@@ -14,6 +14,23 @@ export type LineScope = { all: true } | { authorIds: string[] } | { ids: number[
  * line shows (cancelled first).
  */
 export async function reclassifyOrders(trx: Transaction<DB>, contestId: number, scope: LineScope = { all: true }): Promise<void> {
+  // Many named lines go a slice at a time (bound parameters are limited), their contestants refreshed once.
+  if ('ids' in scope && scope.ids.length > ID_SLICE) {
+    const touched: number[] = [];
+    for (let i = 0; i < scope.ids.length; i += ID_SLICE) {
+      const moved = await classify(trx, contestId, { ids: scope.ids.slice(i, i + ID_SLICE) });
+      if (moved !== 'all') touched.push(...moved);
+    }
+    return refreshFigures(trx, contestId, touched);
+  }
+  const touched = await classify(trx, contestId, scope);
+  return touched === 'all' ? refreshFigures(trx, contestId) : refreshFigures(trx, contestId, touched);
+}
+
+const ID_SLICE = 1_000;
+
+/** The two statements; answers the contestants whose lines moved (or 'all'). */
+async function classify(trx: Transaction<DB>, contestId: number, scope: LineScope): Promise<number[] | 'all'> {
   const contest = await trx.selectFrom('ls_contests').select(['window_start_on', 'window_end_on']).where('id', '=', contestId).executeTakeFirstOrThrow();
   const from = shanghaiDayStart(contest.window_start_on);
   const until = shanghaiDayStart(addDays(contest.window_end_on, 1));
@@ -24,7 +41,7 @@ export async function reclassifyOrders(trx: Transaction<DB>, contestId: number, 
     if ('ids' in scope) all.push(eb('ls_orders.id', 'in', scope.ids));
     return eb.and(all);
   };
-  if (('authorIds' in scope && !scope.authorIds.length) || ('ids' in scope && !scope.ids.length)) return;
+  if (('authorIds' in scope && !scope.authorIds.length) || ('ids' in scope && !scope.ids.length)) return [];
   // Contestants whose lines leave them count as touched too.
   const before = 'all' in scope ? [] : await trx.selectFrom('ls_orders').select('contestant_id').distinct().where(inScope).execute();
   await trx
@@ -55,12 +72,12 @@ export async function reclassifyOrders(trx: Transaction<DB>, contestId: number, 
     })
     .where(inScope)
     .execute();
-  if ('all' in scope) return refreshFigures(trx, contestId);
+  if ('all' in scope) return 'all';
   const after = await trx.selectFrom('ls_orders').select('contestant_id').distinct().where(inScope).execute();
   const touched = [...before, ...after].map((r) => r.contestant_id).filter((id): id is number => id !== null);
   if ('authorIds' in scope) {
     const own = await trx.selectFrom('ls_contestants').select('id').where('contest_id', '=', contestId).where('author_id', 'in', scope.authorIds).execute();
     touched.push(...own.map((c) => c.id));
   }
-  await refreshFigures(trx, contestId, touched);
+  return touched;
 }

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { FLAG_MIN_ORDERS } from '../../shared/livestream.js';
 import type { DB } from '../db/schema.js';
 
@@ -13,6 +13,9 @@ const SLICE = 500;
 export async function refreshFigures(trx: Transaction<DB>, contestId: number, contestantIds?: number[]): Promise<void> {
   const ids = contestantIds ? [...new Set(contestantIds)] : undefined;
   if (ids && ids.length === 0) return;
+  // Two writes re-deriving the same sums would each delete, then both insert: on PostgreSQL the second
+  // insert then breaks the key. One contest's figures are re-derived one write at a time (SQLite has one writer anyway).
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) await trx.selectFrom('ls_contests').select('id').where('id', '=', contestId).forUpdate().execute();
   for (const part of ids ? slices(ids) : [undefined]) {
     let clearSales = trx.deleteFrom('ls_sales').where('contest_id', '=', contestId);
     let clearFlags = trx.deleteFrom('ls_flags').where('contest_id', '=', contestId);

@@ -13,7 +13,6 @@ import { assertCanManageContests } from './policy.js';
 
 const CHUNK = 500;
 const MAX_ISSUES = 200;
-const WHOLE_CONTEST_FROM = 2_000;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -112,8 +111,8 @@ export async function importOrders(options: { db: Kysely<DB>; user: CurrentUser;
       }
     }
     await trx.updateTable('ls_imports').set({ added, updated, unchanged }).where('id', '=', imp.id).execute();
-    // A small export into a large contest re-reads its own lines; a large one the whole contest at once.
-    if (touched.length) await reclassifyOrders(trx, contestId, touched.length <= WHOLE_CONTEST_FROM ? { ids: touched } : { all: true });
+    // Only the lines this export added or changed are matched again, and only their contestants' figures.
+    if (touched.length) await reclassifyOrders(trx, contestId, { ids: touched });
     const { byReason, pending } = await landed(trx, contestId, lines.map((l) => l.line_key));
     const report: ImportReport = {
       status: 'written',
