@@ -12,7 +12,6 @@
 // re-derives any enterprise from the seed, so it needs no lookups.
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
@@ -31,7 +30,7 @@ import { generateProjectServices } from './project-services.js';
 import { BENCH_PASSWORD, generateProjects, generateUsers } from './projects.js';
 import { generateServiceRequests } from './services.js';
 import { generateServiceUsers } from './service-users.js';
-import { postgresWriter, sqliteWriter, type Writer } from './writers.js';
+import { freshPostgres, postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
 function parseArgs(argv: string[]) {
   const args = new Map<string, string>();
@@ -51,19 +50,6 @@ function parseArgs(argv: string[]) {
   const today = args.get('today') ?? todayInShanghai();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('--today must be YYYY-MM-DD');
   return { scaleName, scale, engine, out, seed, today };
-}
-
-/** Drops and re-creates the bench database, so every run starts from the migrations. */
-async function freshPostgres(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Refusing database name ${name}`);
-  target.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: target.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
 }
 
 async function main() {

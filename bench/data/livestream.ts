@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
@@ -19,7 +18,7 @@ import { shanghaiDay } from '../../src/shared/livestream.js';
 import type { Ctx } from './context.js';
 import { BENCH_PASSWORD } from './projects.js';
 import { chance, int, mulberry32 } from './random.js';
-import { postgresWriter, sqliteWriter, type Writer } from './writers.js';
+import { freshPostgres, postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
 export interface LivestreamScale { contests: number; contestants: number; lines: number; bigContestants: number; bigLines: number }
 export const LIVESTREAM_SCALES: Record<string, LivestreamScale> = {
@@ -104,15 +103,7 @@ async function main(): Promise<void> {
   let w: Writer;
   if (values.db === 'postgres') {
     databaseUrl = values.out ?? `postgres://postgres@127.0.0.1:5432/lianzhu_bench_${values.scale}_livestream`;
-    const target = new URL(databaseUrl);
-    const name = target.pathname.slice(1);
-    if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Refusing database name ${name}`);
-    target.pathname = '/postgres';
-    const admin = new pg.Client({ connectionString: target.toString() });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    await freshPostgres(databaseUrl);
   } else {
     dataDir = path.resolve(values.out ?? `data/bench/${values.scale}-livestream`);
     const file = path.join(dataDir, 'lianzhu.sqlite');
