@@ -14,8 +14,10 @@ export async function refreshFigures(trx: Transaction<DB>, contestId: number, co
   const ids = contestantIds ? [...new Set(contestantIds)] : undefined;
   if (ids && ids.length === 0) return;
   // Two writes re-deriving the same sums would each delete, then both insert: on PostgreSQL the second
-  // insert then breaks the key. One contest's figures are re-derived one write at a time (SQLite has one writer anyway).
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) await trx.selectFrom('ls_contests').select('id').where('id', '=', contestId).forUpdate().execute();
+  // insert then breaks the key. One contest's figures are re-derived one write at a time (SQLite has one
+  // writer anyway). NO KEY UPDATE, not UPDATE: the lines a write just inserted hold KEY SHARE on the
+  // contest (their foreign key), which UPDATE would wait on, each write for the other's.
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) await trx.selectFrom('ls_contests').select('id').where('id', '=', contestId).forNoKeyUpdate().execute();
   for (const part of ids ? slices(ids) : [undefined]) {
     let clearSales = trx.deleteFrom('ls_sales').where('contest_id', '=', contestId);
     let clearFlags = trx.deleteFrom('ls_flags').where('contest_id', '=', contestId);
