@@ -56,6 +56,13 @@ describe('the livestream contest in Chromium', () => {
     expect(await page.getByTestId('ls-board-status').innerText()).toBe('暂定成绩');
     expect(await page.getByText('合计净销售额 377.00 元').count()).toBe(1);
     await screenshot(page, 'livestream-board');
+
+    // Freezing from the board: the default is 20:00 on the last day, and the jury is told it still sees the live board.
+    await page.getByTestId('ls-freeze').click();
+    await page.getByRole('dialog').getByRole('button', { name: '封 榜' }).click();
+    await expect.poll(() => page.getByTestId('ls-frozen-note').innerText()).toContain('2023-05-21 20:00');
+    const contest = await ctx.server.db.selectFrom('ls_contests').select('frozen_from').where('id', '=', contestId).executeTakeFirstOrThrow();
+    expect(contest.frozen_from).toBe('2023-05-21T12:00:00.000Z');
     await page.close();
   });
 
