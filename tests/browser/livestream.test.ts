@@ -63,6 +63,15 @@ describe('the livestream contest in Chromium', () => {
     await expect.poll(() => page.getByTestId('ls-frozen-note').innerText()).toContain('2023-05-21 20:00');
     const contest = await ctx.server.db.selectFrom('ls_contests').select('frozen_from').where('id', '=', contestId).executeTakeFirstOrThrow();
     expect(contest.frozen_from).toBe('2023-05-21T12:00:00.000Z');
+
+    // Correcting a contestant's account name from the contestants' tab.
+    await page.getByTestId('ls-tab-contestants').click();
+    await page.locator('.ant-table-row').filter({ hasText: '选手乙' }).getByRole('button', { name: '编辑' }).click();
+    const account = page.getByRole('dialog').getByLabel('平台账号(昵称)');
+    await expect.poll(() => account.inputValue()).toBe('选手乙的直播间');
+    await account.fill('选手乙·天山北麓');
+    await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
+    await page.getByText('选手乙·天山北麓').waitFor();
     await page.close();
   });
 

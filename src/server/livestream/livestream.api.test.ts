@@ -90,6 +90,20 @@ describe('net sales from an order export', () => {
   });
 });
 
+describe('correcting a contestant', () => {
+  it('PATCH …/contestants/:id with the right author id → 200 and the lines of that account move onto the board; a taken id → 409', async () => {
+    const { contest, people } = await contestWith(2);
+    await importCsv(organiser, contest.id, [buildLine({ authorId: 'typo-fixed', paidFen: 4_200 })]);
+    expect(netOf(await board(organiser, contest.id), people[0].id)).toBe(0);
+    const mine = (await organiser.get(`/api/livestream/contests/${contest.id}/contestants`)).body.items[0];
+    const res = await organiser.patch(`/api/livestream/contestants/${mine.id}`, { authorId: 'typo-fixed', version: mine.version });
+    expect([res.status, res.body.authorId]).toEqual([200, 'typo-fixed']);
+    expect(netOf(await board(organiser, contest.id), people[0].id)).toBe(4_200);
+    const taken = await organiser.patch(`/api/livestream/contestants/${mine.id}`, { authorId: people[1].authorId, version: res.body.version });
+    expect([taken.status, taken.body.error.field]).toEqual([409, 'authorId']);
+  });
+});
+
 describe('re-import and file formats', () => {
   it('importing the same export again → 200 with nothing added or updated; a later export with a refund updates that line only', async () => {
     const { contest, people } = await contestWith(1);

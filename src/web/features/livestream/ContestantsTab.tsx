@@ -13,7 +13,9 @@ export function ContestantsTab({ contest }: { contest: ContestDetail }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<{ status?: ContestantStatus; q?: string }>({});
+  // The form adds a contestant, or corrects one (name, account, author id) when `editing` is set.
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Contestant | null>(null);
   const [rejecting, setRejecting] = useState<Contestant | null>(null);
   const [form] = Form.useForm();
   const [rejectForm] = Form.useForm<{ note: string }>();
@@ -47,16 +49,30 @@ export function ContestantsTab({ contest }: { contest: ContestDetail }) {
           {
             title: '',
             key: 'actions',
-            width: 150,
-            render: (_: unknown, c: Contestant) =>
-              c.status === 'pending' ? (
-                <Space size={0}>
-                  <Popconfirm title={t('lsCApproveConfirm', { name: c.name })} onConfirm={() => review(c, 'approved')}>
-                    <Button type="link" size="small" data-testid="ls-approve">{t('lsCApprove')}</Button>
-                  </Popconfirm>
-                  <Button type="link" size="small" danger onClick={() => setRejecting(c)}>{t('lsCReject')}</Button>
-                </Space>
-              ) : null,
+            width: 200,
+            render: (_: unknown, c: Contestant) => (
+              <Space size={0}>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => {
+                    setEditing(c);
+                    form.setFieldsValue({ name: c.name, accountName: c.accountName, authorId: c.authorId, phone: c.phone, isNewcomer: c.isNewcomer });
+                    setAdding(true);
+                  }}
+                >
+                  {t('lsEdit')}
+                </Button>
+                {c.status === 'pending' && (
+                  <>
+                    <Popconfirm title={t('lsCApproveConfirm', { name: c.name })} onConfirm={() => review(c, 'approved')}>
+                      <Button type="link" size="small" data-testid="ls-approve">{t('lsCApprove')}</Button>
+                    </Popconfirm>
+                    <Button type="link" size="small" danger onClick={() => setRejecting(c)}>{t('lsCReject')}</Button>
+                  </>
+                )}
+              </Space>
+            ),
           },
         ]
       : []),
@@ -67,7 +83,19 @@ export function ContestantsTab({ contest }: { contest: ContestDetail }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('lsCSearch')} style={{ width: 260 }} onSearch={(q) => setFilter((f) => ({ ...f, q }))} />
         <Select allowClear placeholder={t('lsCStatus')} style={{ width: 140 }} value={filter.status} onChange={(status) => setFilter((f) => ({ ...f, status }))} options={CONTESTANT_STATUSES.map((s) => ({ value: s, label: CONTESTANT_STATUS_LABELS[s][lang] }))} />
-        {manage && <Button type="primary" onClick={() => setAdding(true)} data-testid="ls-add-contestant">{t('lsCAdd')}</Button>}
+        {manage && (
+          <Button
+            type="primary"
+            onClick={() => {
+              setEditing(null);
+              form.resetFields();
+              setAdding(true);
+            }}
+            data-testid="ls-add-contestant"
+          >
+            {t('lsCAdd')}
+          </Button>
+        )}
       </Space>
       <Table<Contestant>
         rowKey="id"
@@ -79,13 +107,14 @@ export function ContestantsTab({ contest }: { contest: ContestDetail }) {
         locale={{ emptyText: <Empty description={t('lsCEmpty')} /> }}
         pagination={{ pageSize: 20, showTotal: (n: number) => `${n}` }}
       />
-      <Modal open={adding} title={t('lsCAdd')} onCancel={() => setAdding(false)} onOk={() => form.submit()} okText={t('lsSave')} cancelText={t('lsCancel')} destroyOnHidden>
+      <Modal open={adding} title={editing ? `${t('lsEdit')}:${editing.name}` : t('lsCAdd')} onCancel={() => setAdding(false)} onOk={() => form.submit()} okText={t('lsSave')} cancelText={t('lsCancel')} forceRender>
         <Form
           form={form}
           layout="vertical"
           onFinish={async (v) => {
             try {
-              await livestreamApi.register(contest.id, v);
+              if (editing) await livestreamApi.updateContestant(editing.id, { ...v, version: editing.version });
+              else await livestreamApi.register(contest.id, v);
               setAdding(false);
               form.resetFields();
               await refresh();

@@ -1,5 +1,5 @@
 import type { Board, Flag, ImportReport, ManualOrderInput, Order, OrderFilter, JuryNoteInput } from '../../../shared/livestream-board.js';
-import type { Contest, ContestDetail, Contestant, ContestListQuery, CreateContestantInput, CreateContestInput, ReviewContestantInput, UpdateContestInput } from '../../../shared/livestream.js';
+import type { Contest, ContestDetail, Contestant, ContestListQuery, CreateContestantInput, CreateContestInput, ReviewContestantInput, UpdateContestantInput, UpdateContestInput } from '../../../shared/livestream.js';
 import { api, toQuery } from '../../api/client.js';
 
 export type OrderListParams = Partial<OrderFilter> & { page: number; pageSize: number };
@@ -14,6 +14,7 @@ export const livestreamApi = {
   update: (id: number, body: UpdateContestInput) => api<ContestDetail>(base(id), { method: 'PATCH', body }),
   contestants: (id: number, q: { status?: string; q?: string } = {}) => api<{ items: Contestant[] }>(`${base(id)}/contestants${toQuery({ ...q })}`),
   register: (id: number, body: CreateContestantInput) => api<Contestant>(`${base(id)}/contestants`, { method: 'POST', body }),
+  updateContestant: (contestantId: number, body: UpdateContestantInput) => api<Contestant>(`/api/livestream/contestants/${contestantId}`, { method: 'PATCH', body }),
   review: (contestantId: number, body: ReviewContestantInput) => api<Contestant>(`/api/livestream/contestants/${contestantId}/review`, { method: 'POST', body }),
   addItem: (id: number, kind: ItemKind, body: unknown) => api<{ id: number }>(`${base(id)}/${kind}`, { method: 'POST', body }),
   removeItem: (id: number, kind: ItemKind, itemId: number) => api<void>(`${base(id)}/${kind}/${itemId}`, { method: 'DELETE' }),
