@@ -12,7 +12,6 @@
 // re-derives any enterprise from the seed, so it needs no lookups.
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
@@ -25,6 +24,7 @@ import { generateChainMap, generateEnterprises, generateSupplyLinks } from './en
 import { generateEvents } from './events.js';
 import { generateIndicatorTargets } from './indicator-targets.js';
 import { generateLeads } from './leads.js';
+import { fillLivestreamFigures, generateLivestream, LIVESTREAM_SCALES } from './livestream.js';
 import { generateOpportunities } from './opportunities.js';
 import { generatePolicies } from './policies.js';
 import { generateProjectServices } from './project-services.js';
@@ -32,7 +32,7 @@ import { BENCH_PASSWORD, generateProjects, generateUsers } from './projects.js';
 import { generateServiceRequests } from './services.js';
 import { generateServiceUsers } from './service-users.js';
 import { generateSkills } from './skills.js';
-import { postgresWriter, sqliteWriter, type Writer } from './writers.js';
+import { freshPostgres, postgresWriter, sqliteWriter, type Writer } from './writers.js';
 
 function parseArgs(argv: string[]) {
   const args = new Map<string, string>();
@@ -52,19 +52,6 @@ function parseArgs(argv: string[]) {
   const today = args.get('today') ?? todayInShanghai();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('--today must be YYYY-MM-DD');
   return { scaleName, scale, engine, out, seed, today };
-}
-
-/** Drops and re-creates the bench database, so every run starts from the migrations. */
-async function freshPostgres(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Refusing database name ${name}`);
-  target.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: target.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
 }
 
 async function main() {
@@ -115,6 +102,8 @@ async function main() {
   await generateIndicatorTargets(ctx);
   // Issue 8 (b): the skills competition, its own users included.
   await generateSkills(ctx, scaleName, passwordHash);
+  // Issue 8 (a): livestream contests; their boards' sums and flags are derived after loading.
+  const contests = await generateLivestream(w, seed, LIVESTREAM_SCALES[scaleName], users[0].id);
   await w.finish();
   // Derived from the approvals and factors just written, by the server's own rule, once they are indexed.
   const written = openDatabase(engine === 'postgres' ? { databaseUrl: where, dataDir: '' } : { databaseUrl: null, dataDir: path.dirname(file!) });
@@ -122,6 +111,7 @@ async function main() {
     .then(() => fillProjectDepartmentsLogged(written.db, written.engine))
     .then(() => fillCommandCopiesLogged(written.db, written.engine))
     .finally(() => written.close());
+  await fillLivestreamFigures(engine === 'postgres' ? where : null, engine === 'postgres' ? '' : path.dirname(file!), contests);
 
   const seconds = (performance.now() - started) / 1000;
   const total = [...w.counts.values()].reduce((a, b) => a + b, 0);

@@ -173,3 +173,16 @@ export async function postgresWriter(url: string): Promise<Writer> {
     },
   };
 }
+
+/** Drops and re-creates the bench database, so every run starts from the migrations. */
+export async function freshPostgres(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Refusing database name ${name}`);
+  target.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}

@@ -36,6 +36,7 @@ import { indicatorRoutes } from './indicators/routes.js';
 import { policyRoutes } from './policies/routes.js';
 import { skillsMarkingRoutes } from './skills/routes-marking.js';
 import { skillsSetupRoutes } from './skills/routes.js';
+import { livestreamRoutes } from './livestream/routes.js';
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   reportRoutes(app, ctx);
   skillsSetupRoutes(app, ctx);
   skillsMarkingRoutes(app, ctx);
+  livestreamRoutes(app, ctx);
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -146,3 +146,17 @@ export class EmbargoedError extends AppError {
     super(403, 'results_embargoed', { zh: '成绩尚未到公布时间', en: 'Results are embargoed until their release time' });
   }
 }
+
+/** 直播大赛: once settled, the final board is what was published; nothing that feeds it may change. */
+export class ContestSettledError extends ConflictError {
+  constructor() {
+    super({ zh: '该赛事已结算,成绩已最终确定,不能再修改', en: 'This contest is settled; its results are final and can no longer change' }, 'contest_settled');
+  }
+}
+
+/** 直播大赛: a step the contest's calendar or state does not allow yet (settling early, unfreezing before settlement …). */
+export class ContestStateError extends ConflictError {
+  constructor(message: Message, code: string, field?: string) {
+    super(message, code, field);
+  }
+}

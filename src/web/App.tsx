@@ -11,6 +11,8 @@ import { RequireAuth } from './features/auth/RequireAuth.js';
 import { AppLayout } from './features/layout/AppLayout.js';
 import { useAuth } from './features/auth/AuthProvider.js';
 import { landingPathFor } from './features/skills/landing.js';
+import { skillsApi } from './features/skills/api.js';
+import { useQuery } from '@tanstack/react-query';
 import { useI18n } from './i18n/I18nProvider.js';
 
 // Pages load on demand so the sign-in page does not wait for ECharts and the big forms.
@@ -56,12 +58,22 @@ const SkillsAdminPage = lazy(() => import('./features/skills/SkillsAdminPage.js'
 const SkillsMarkPage = lazy(() => import('./features/skills/MarkPage.js'));
 const SkillsMyEntryPage = lazy(() => import('./features/skills/MyEntryPage.js'));
 const VerifyPage = lazy(() => import('./features/skills/VerifyPage.js'));
+const ContestListPage = lazy(() => import('./features/livestream/ContestListPage.js'));
+const ContestFormPage = lazy(() => import('./features/livestream/ContestFormPage.js'));
+const ContestDetailPage = lazy(() => import('./features/livestream/ContestDetailPage.js'));
+const PublicBoardPage = lazy(() => import('./features/livestream/PublicBoardPage.js'));
 // antd's Result carries large SVG illustrations; only a wrong address needs them.
 const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => ({ default: m.NotFound })));
 
 /** The index route: each role's start page. */
 function Landing() {
   const { user } = useAuth();
+  // A contestant may be in either contest: the skills page if they have an entry there, else the livestream contests.
+  const skills = useQuery({ queryKey: ['skills-me'], queryFn: skillsApi.me, enabled: user?.role === 'contestant' });
+  if (user?.role === 'contestant') {
+    if (skills.isLoading) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
+    return <Navigate to={skills.data?.items.length ? '/skills/me' : '/livestream'} replace />;
+  }
   return <Navigate to={landingPathFor(user)} replace />;
 }
 
@@ -97,6 +109,7 @@ export function App() {
             {/* A certificate's check is public and stands alone, like /open. */}
             <Route path="/verify" element={<Page><VerifyPage /></Page>} />
             <Route path="/verify/:code" element={<Page><VerifyPage /></Page>} />
+            <Route path="/open/livestream/:id" element={<Page><PublicBoardPage /></Page>} />
             <Route
               element={
                 <RequireAuth>
@@ -174,6 +187,10 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              <Route path="livestream" element={<Page><ContestListPage /></Page>} />
+              <Route path="livestream/new" element={<Page><ContestFormPage /></Page>} />
+              <Route path="livestream/:id" element={<Page><ContestDetailPage /></Page>} />
+              <Route path="livestream/:id/edit" element={<Page><ContestFormPage /></Page>} />
               <Route path="*" element={<Page><NotFound /></Page>} />
             </Route>
           </Routes>

@@ -18,7 +18,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Signing in is the one write that comes before any session, hence before any CSRF token.
 // The public page's form is anonymous by design: there is no session whose token it could carry.
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/public/interests']);
-const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/health', '/api/openapi.json', '/api/public/opportunities', '/api/public/interests']);
+const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/health', '/api/openapi.json', '/api/public/opportunities', '/api/public/interests', '/api/public/livestream/:id/board']);
 
 // A certificate's verification code is checked by anyone the certificate is shown to.
 const PUBLIC_PREFIXES = ['/api/docs', '/api/public/certificates/'];

@@ -21,6 +21,7 @@ import * as m0022 from './migrations/0022_indicator_targets.js';
 import * as m0023 from './migrations/0023_request_lead_search.js';
 import * as m0024 from './migrations/0024_policy_enterprise_matches.js';
 import * as m0029 from './migrations/0029_project_region_cluster.js';
+import * as m0030 from './migrations/0030_livestream.js';
 import * as m0031 from './migrations/0031_skills.js';
 import * as m0032 from './migrations/0032_chain_node_counts.js';
 import * as m0033 from './migrations/0033_command_view_copies.js';
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0023_request_lead_search': m0023,
   '0024_policy_enterprise_matches': m0024,
   '0029_project_region_cluster': m0029,
+  '0030_livestream': m0030,
   '0031_skills': m0031,
   '0032_chain_node_counts': m0032,
   '0033_command_view_copies': m0033,

@@ -29,6 +29,7 @@ import type {
   OpportunityTable,
   PublicInterestTable,
 } from './schema-pipeline.js';
+import type { LsAmbassadorTable, LsAwardTable, LsContestantTable, LsContestTable, LsFlagTable, LsImportTable, LsJuryNoteTable, LsOrderTable, LsProductTable, LsSalesTable, LsStandingTable } from './schema-livestream.js';
 
 import type { SkillsDB } from './schema-skills.js';
 
@@ -36,6 +37,7 @@ export type * from './schema-pipeline.js';
 export type * from './schema-skills.js';
 export type * from './schema-services.js';
 export type * from './schema-cmdperf.js';
+export type * from './schema-livestream.js';
 
 // Booleans are 0/1 integers and timestamps ISO-8601 UTC text, so one schema reads the same on SQLite and PostgreSQL.
 export interface RegionTable {
@@ -308,6 +310,17 @@ export interface DB extends SkillsDB {
   policies: PolicyTable;
   notifications: NotificationTable;
   indicator_targets: IndicatorTargetTable;
+  ls_contests: LsContestTable;
+  ls_contestants: LsContestantTable;
+  ls_products: LsProductTable;
+  ls_awards: LsAwardTable;
+  ls_ambassadors: LsAmbassadorTable;
+  ls_imports: LsImportTable;
+  ls_orders: LsOrderTable;
+  ls_jury_notes: LsJuryNoteTable;
+  ls_sales: LsSalesTable;
+  ls_flags: LsFlagTable;
+  ls_standings: LsStandingTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;

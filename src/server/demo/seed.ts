@@ -16,6 +16,7 @@ import { createDemoServiceRequests } from './service-requests.js';
 import { createDemoApprovals } from './approvals.js';
 import { createDemoPolicies } from './policies.js';
 import { createDemoSkills } from './skills.js';
+import { createDemoLivestream } from './livestream.js';
 
 /** The demo enterprise account's firm: the investor of a sample project, so it has a project to raise requests on. */
 export const DEMO_ENTERPRISE_NAME = '新疆示例新能源有限公司';
@@ -108,6 +109,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, config: Pick<Config, 'demo
   await createDemoServiceRequests(db, users);
   await createDemoPolicies(db, admin);
   await createDemoSkills(db, users);
+  await createDemoLivestream(db, users);
   await recordAudit(db, { actor: admin, action: 'demo.load', entity: 'system', entityId: null, after: { projects: DEMO_PROJECTS.length } });
   return true;
 }

@@ -20,10 +20,11 @@ import { reportMessages } from '../features/reports/messages.js';
 import { authMessages } from '../features/auth/messages.js';
 import { userMessages } from '../features/users/messages.js';
 import { skillsMessages } from '../features/skills/messages.js';
+import { livestreamMessages } from '../features/livestream/messages.js';
 
 export type CoreMessageKey = keyof typeof zh;
 
-export const FEATURES = [leadMessages, eventMessages, opportunityMessages, serviceMessages, notificationMessages, settingsMessages, dashboardServiceMessages, approvalMessages, policyMessages, commandMessages, bigscreenMessages, reportMessages, authMessages, userMessages, skillsMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
+export const FEATURES = [leadMessages, eventMessages, opportunityMessages, serviceMessages, notificationMessages, settingsMessages, dashboardServiceMessages, approvalMessages, policyMessages, commandMessages, bigscreenMessages, reportMessages, authMessages, userMessages, skillsMessages, livestreamMessages] as const satisfies readonly { zh: Record<string, string>; en: Record<string, string> }[];
 
 // Distributes over the features' union, so every feature's keys count.
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;

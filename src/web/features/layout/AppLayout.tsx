@@ -22,7 +22,7 @@ import {
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isContestRole } from '../../../shared/roles.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
@@ -32,6 +32,7 @@ import { TotpModal } from '../auth/TotpModal.js';
 import { serviceMenuKey } from '../services/menu.js';
 import { skillsMenuItems } from '../skills/menu.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
+import { CONTEST_MENU_ROLES, livestreamMenuItems } from '../livestream/menu.js';
 
 const { Header, Sider, Content } = Layout;
 // The command view is for those judged on the figures and those who judge.
@@ -112,8 +113,8 @@ export function AppLayout() {
         ]
       : []),
   ];
-  // 赛事活动: each contest's entries come from its own menu file.
-  const contestItems = [...skillsMenuItems(user, t)];
+  // 赛事活动: one group; each contest feature lists its own entries (skills/menu.tsx, livestream/menu.tsx).
+  const contestItems = [...skillsMenuItems(user, t), ...(user && CONTEST_MENU_ROLES.includes(user.role) ? livestreamMenuItems(t) : [])];
   const contestGroup: MenuProps['items'] = contestItems.length
     ? [{ key: 'contests-menu', icon: <TrophyOutlined />, label: <span data-testid="menu-contests">{t('skMenuGroup')}</span>, children: contestItems }]
     : [];
@@ -127,7 +128,7 @@ export function AppLayout() {
       theme={mobile ? 'light' : 'dark'}
       mode="inline"
       selectedKeys={[selected]}
-      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : ['/command', '/reports'].includes(selected) ? ['command-menu'] : selected === '/skills' || !platform ? ['contests-menu'] : []}
+      defaultOpenKeys={selected.startsWith('/leads') ? ['leads-menu'] : selected.startsWith('/settings') ? ['settings-menu'] : ['/command', '/reports'].includes(selected) ? ['command-menu'] : selected === '/skills' || selected.startsWith('/livestream') || !platform ? ['contests-menu'] : []}
       items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);
@@ -193,7 +194,8 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content className="app-content">
-          <Outlet />
+          {/* Contest accounts land on the contests, not on the platform's dashboard they cannot read. */}
+          {user && !platform && location.pathname === '/dashboard' ? <Navigate to="/livestream" replace /> : <Outlet />}
         </Content>
       </Layout>
       <Drawer
