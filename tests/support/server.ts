@@ -13,6 +13,7 @@ import { createDemoEvents } from '../../src/server/demo/events.js';
 import { createDemoLeads } from '../../src/server/demo/leads.js';
 import { createDemoServiceRequests } from '../../src/server/demo/service-requests.js';
 import { createDemoApprovals } from '../../src/server/demo/approvals.js';
+import { createDemoLivestream } from '../../src/server/demo/livestream.js';
 import { createDemoSkills } from '../../src/server/demo/skills.js';
 import { ApiClient } from './client.js';
 import { createTestDatabase } from './database.js';
@@ -36,7 +37,7 @@ export interface TestServer {
  * users and, when asked, the demo's projects from the report.
  */
 export async function startTestServer(
-  options: { demoProjects?: boolean; demoLeads?: boolean; demoApprovals?: boolean; demoServiceRequests?: boolean; demoSkills?: boolean; config?: Partial<Config> } = {},
+  options: { demoProjects?: boolean; demoLeads?: boolean; demoApprovals?: boolean; demoServiceRequests?: boolean; demoSkills?: boolean; demoLivestream?: boolean; config?: Partial<Config> } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const config = { ...loadConfig({}), dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, ...options.config };
@@ -52,6 +53,7 @@ export async function startTestServer(
   }
   if (options.demoServiceRequests) await createDemoServiceRequests(database.db, users);
   if (options.demoSkills) await createDemoSkills(database.db, users);
+  if (options.demoLivestream) await createDemoLivestream(database.db, users);
   const app = await buildApp({ db: database.db, engine: database.engine, config });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -9,7 +9,7 @@ let clients: Map<string, ApiClient>;
 let routes: Route[];
 
 beforeAll(async () => {
-  server = await startTestServer({ demoProjects: true, demoLeads: true, demoApprovals: true, demoServiceRequests: true, demoSkills: true });
+  server = await startTestServer({ demoProjects: true, demoLeads: true, demoApprovals: true, demoServiceRequests: true, demoSkills: true, demoLivestream: true });
   clients = await signInCallers(server);
   routes = await openApiRoutes(server);
 });

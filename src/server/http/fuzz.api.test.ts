@@ -22,7 +22,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = Number(process.env.FUZZ_SEED ?? 20231117);
 
 beforeAll(async () => {
-  server = await startTestServer({ demoProjects: true, demoLeads: true, demoApprovals: true, demoServiceRequests: true, demoSkills: true });
+  server = await startTestServer({ demoProjects: true, demoLeads: true, demoApprovals: true, demoServiceRequests: true, demoSkills: true, demoLivestream: true });
   admin = await server.as('admin');
   const doc = (await server.anonymous().get('/api/openapi.json')).body as { paths: Record<string, Record<string, Operation>> };
   writes = Object.entries(doc.paths).flatMap(([path, methods]) =>

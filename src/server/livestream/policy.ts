@@ -28,6 +28,16 @@ export function assertCanManageContests(user: CurrentUser): void {
   if (!canManageContests(user)) throw new ForbiddenError({ zh: '只有赛事组织者可以执行此操作', en: 'Only contest organisers may do this' });
 }
 
+/** Notes on flags are the jury's working record: judges and organisers write them; the leader reads. */
+export function assertCanWriteJuryNotes(user: CurrentUser): void {
+  if (!['admin', 'organiser', 'judge'].includes(user.role)) throw new ForbiddenError({ zh: '只有评审团成员可以记录意见', en: 'Only the jury may record notes' });
+}
+
+/** Registration is the organisers' (entering a contestant) or a contestant's own. */
+export function assertCanRegister(user: CurrentUser): void {
+  if (!canManageContests(user) && user.role !== 'contestant') throw new ForbiddenError();
+}
+
 export function assertCanJudge(user: CurrentUser): void {
   if (!canJudgeContests(user)) throw new ForbiddenError({ zh: '只有评审团成员可以查看', en: 'Only the jury may see this' });
 }

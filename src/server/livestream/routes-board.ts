@@ -28,7 +28,7 @@ import { freezeBoard, settleContest, unfreezeBoard } from './commands.js';
 import { addJuryNote, enterOrder } from './contestant-commands.js';
 import { boardWorkbook, orderWorkbook } from './export.js';
 import { importOrders } from './import.js';
-import { assertCanJudge, canJudgeContests, notFoundContest } from './policy.js';
+import { assertCanJudge, assertCanWriteJuryNotes, canJudgeContests, notFoundContest } from './policy.js';
 import { presentOrder } from './presenter.js';
 import { findContest, listOrders, sortedOrders } from './queries.js';
 import { errors, managers, readers } from './routes.js';
@@ -202,7 +202,7 @@ export function livestreamBoardRoutes(app: FastifyInstance, ctx: AppContext): vo
   r.post(`${base}/flags/notes`, {
     schema: { tags, summary: 'The jury’s note on a flag (keep watching, cleared, upheld)', params: idParamsSchema, body: juryNoteSchema, response: { 201: z.object({ id: z.number() }), ...errors } },
     config: { fieldLabels: LIVESTREAM_FIELD_LABELS },
-    preValidation: async (request) => assertCanJudge(requireUser(request)),
+    preValidation: async (request) => assertCanWriteJuryNotes(requireUser(request)),
     handler: async (request, reply) => {
       await contestOr404(request.params.id);
       const id = await addJuryNote({ db, user: requireUser(request), contestId: request.params.id, input: request.body });

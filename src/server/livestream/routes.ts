@@ -30,7 +30,7 @@ import type { AppContext } from '../context.js';
 import { presentedJson } from '../projects/serialize.js';
 import { createContest, updateContest } from './commands.js';
 import { addContestItem, registerContestant, removeContestItem, reviewContestant, updateContestant, type ItemKind } from './contestant-commands.js';
-import { assertCanManageContests, assertCanReadContests, canJudgeContests, canManageContests, notFoundContest, notFoundContestant } from './policy.js';
+import { assertCanManageContests, assertCanReadContests, assertCanRegister, canJudgeContests, canManageContests, notFoundContest, notFoundContestant } from './policy.js';
 import { presentContest, presentContestant } from './presenter.js';
 import { contestExtras, findContest, findVisibleContestant, listContestants, listContests } from './queries.js';
 import { livestreamBoardRoutes } from './routes-board.js';
@@ -130,7 +130,7 @@ export function livestreamRoutes(app: FastifyInstance, ctx: AppContext): void {
     serializerCompiler: presentedJson,
     schema: { tags, summary: 'Register: an organiser enters an approved contestant; a contestant account registers itself for approval', params: idParamsSchema, body: createContestantSchema, response: { 201: contestantSchema, ...errors } },
     config: { fieldLabels: LIVESTREAM_FIELD_LABELS },
-    preValidation: readers,
+    preValidation: async (request) => assertCanRegister(requireUser(request)),
     handler: async (request, reply) => {
       const user = requireUser(request);
       const id = await registerContestant({ db, user, contestId: request.params.id, input: request.body });
