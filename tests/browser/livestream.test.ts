@@ -24,7 +24,9 @@ describe('the livestream contest in Chromium', () => {
   it('an organiser imports a GBK order export and sees the result and the board', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page, ctx.server.url, 'saishi', TEST_PASSWORD);
-    // A contest account lands on the contests, not on the dashboard.
+    // A contest account lands on the contests (the organiser on the skills competition), not on the dashboard.
+    await page.waitForURL('**/skills');
+    await page.getByTestId('menu-livestream').click();
     await page.getByTestId('ls-contest-link').first().waitFor();
     await page.getByTestId('ls-contest-link').filter({ hasText: '浏览器测试直播大赛' }).click();
     await page.getByTestId('ls-tab-orders').click();
