@@ -310,7 +310,7 @@ describe('supply link import', () => {
       [supplier, customer, '铝板', 1, '吨', '', '2023-02-30'],
       [supplier, customer, '铝材'],
     ]));
-    expect(job).toMatchObject({ status: 'failed', errorCount: 3 });
+    expect(job, String(job.message)).toMatchObject({ status: 'failed', errorCount: 3 });
     expect(job.errors).toEqual([
       { row: 2, column: '采购方信用代码', value: unknown, message: '企业库中没有该信用代码的企业,请先导入企业' },
       { row: 3, column: '数量', value: '很多', message: '数量应为数字' },
