@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { openWorkbookReader } from './workbook-reader.js';
 import { headerMatches, type ColumnDef } from './columns.js';
 
 export type Cell = string | number | boolean | Date | null;
@@ -66,112 +65,9 @@ async function* guarded<T>(gen: AsyncGenerator<T>): AsyncGenerator<T> {
   }
 }
 
-async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
-type Internals = {
-  _parseWorksheet?: (this: unknown, iterator: AsyncIterable<Buffer | string>, sheetNo: string) => unknown;
-  _parseSharedStrings?: (this: unknown, entry: NodeJS.ReadableStream) => unknown;
-};
-
-/**
- * ExcelJS 4.4's streaming reader decodes each chunk of the zip on its own, so a Chinese character split
- * across two chunks becomes U+FFFD (seen on a 100,000-row file: 基准链/上游 read as 基准链/上��). Both XML
- * streams it reads text from are handed over already decoded, with a decoder that carries split bytes over.
- */
-function decodeWholeCharacters(reader: object): void {
-  const r = reader as Internals;
-  const { _parseWorksheet: parseWorksheet, _parseSharedStrings: parseSharedStrings } = r;
-  if (typeof parseWorksheet !== 'function' || typeof parseSharedStrings !== 'function') {
-    throw new Error('exceljs internals changed: re-check the UTF-8 chunk-boundary workaround in imports/sheet.ts');
-  }
-  r._parseWorksheet = function (iterator, sheetNo) {
-    return parseWorksheet.call(this, utf8(iterator), sheetNo);
-  };
-  r._parseSharedStrings = function (entry) {
-    entry.setEncoding('utf8');
-    return parseSharedStrings.call(this, entry);
-  };
-  keepStringsCompact(reader);
-}
-
-/**
- * Excel keeps a workbook's text in one shared-string table that cells point into, so the reader must
- * hold all of it for the whole read: 400,000 strings for 100,000 rows. As JavaScript strings they took
- * 44 MB of the heap (24 MB even copied out of the parser's chunks), and the garbage collector lets the
- * heap grow to a multiple of what stays alive, so the table showed in the import's peak memory several
- * times over. It is kept instead in one buffer outside the heap, as UTF-16 (Chinese takes two bytes
- * there against three in UTF-8, and reading it back is a copy rather than a decode), and each cell's
- * text is made a string again when the sheet reader asks for it.
- */
-class CompactStrings {
-  private bytes = Buffer.allocUnsafe(1 << 20);
-  private ends = new Uint32Array(1 << 14);
-  private used = 0;
-  private count = 0;
-  /** Rich text (runs with fonts) is rare and stays an object. */
-  private readonly objects = new Map<number, unknown>();
-
-  push(value: unknown): number {
-    if (this.count === this.ends.length) this.ends = grow(this.ends, new Uint32Array(this.ends.length * 2));
-    if (typeof value === 'string') {
-      const needed = this.used + value.length * 2;
-      if (needed > this.bytes.length) this.bytes = grow(this.bytes, Buffer.allocUnsafe(Math.max(needed, this.bytes.length * 2)));
-      this.used += this.bytes.write(value, this.used, 'utf16le');
-    } else {
-      this.objects.set(this.count, value);
-    }
-    this.ends[this.count] = this.used;
-    return ++this.count;
-  }
-
-  at(index: number): unknown {
-    if (!(index >= 0 && index < this.count)) return undefined;
-    if (this.objects.size > 0 && this.objects.has(index)) return this.objects.get(index);
-    return this.bytes.toString('utf16le', index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
-  }
-}
-
-function grow<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
-
-/** ExcelJS fills `sharedStrings` with push() and reads it by index; both go to a CompactStrings. */
-function keepStringsCompact(reader: object): void {
-  let table: unknown;
-  Object.defineProperty(reader, 'sharedStrings', {
-    configurable: true,
-    get: () => table,
-    set(value: unknown) {
-      if (!Array.isArray(value)) {
-        table = value;
-        return;
-      }
-      const store = new CompactStrings();
-      table = new Proxy(store, {
-        get: (target, key) => {
-          if (key === 'push') return (...items: unknown[]) => items.reduce<number>((_, v) => target.push(v), 0);
-          return typeof key === 'string' ? target.at(Number(key)) : undefined;
-        },
-      });
-    },
-  });
-}
-
 async function* readSheet<K extends string>(file: string, columns: readonly ColumnDef<K>[]): AsyncGenerator<SheetHeader<K> | SheetRow<K>> {
-  const input = fs.createReadStream(file);
-  // styles are needed to tell a date cell from a number; hyperlinks and the rest are not.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  decodeWholeCharacters(workbook);
-  try {
+  const workbook = openWorkbookReader(file);
+  {
     for await (const sheet of workbook) {
       let byIndex: (K | undefined)[] | null = null;
       for await (const row of sheet) {
@@ -197,8 +93,6 @@ async function* readSheet<K extends string>(file: string, columns: readonly Colu
       // Only the first sheet is data; the 说明 sheet and any others are not read.
       return;
     }
-  } finally {
-    input.destroy();
   }
 }
 
