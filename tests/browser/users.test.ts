@@ -36,8 +36,12 @@ describe('user accounts in Chromium', () => {
     await page.getByTestId('user-disable-qitai1').click();
     await page.getByTestId('user-disable-ok').click();
     await page.getByTestId('user-table').locator('tr', { hasText: 'qitai1' }).getByText('已停用').waitFor();
-    await officer.getByTestId('menu-projects').click();
+    // The officer's open page may already have been sent to the sign-in page by a background
+    // poll answered 401, so the test opens the ledger afresh instead of clicking a menu that may be gone.
+    await officer.goto(`${ctx.server.url}/projects`);
     await officer.waitForURL('**/login**');
+    const answer = await officer.request.get(`${ctx.server.url}/api/projects`);
+    expect(answer.status()).toBe(401);
     await adminContext.close();
     await officerContext.close();
   });
