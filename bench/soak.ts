@@ -79,8 +79,18 @@ const MIX: Record<string, [number, Step][]> = {
     [2, get('trend', '/api/analytics/trend')],
     [2, get('project list', '/api/projects')],
   ],
+  judge: [
+    [3, get('marking queue', '/api/skills/mark/queue')],
+    [4, get('mark sheet', (ids) => `/api/skills/mark/contestants/${pick(ids)}`)],
+    [2, get('unread count', '/api/notifications/unread-count')],
+  ],
+  contestant: [
+    [3, get('my entries', '/api/skills/me')],
+    [2, get('notifications', '/api/notifications')],
+    [2, get('unread count', '/api/notifications/unread-count')],
+  ],
 };
-const ROLES: [string, number][] = [['region', 40], ['department', 20], ['enterprise', 20], ['admin', 10], ['leader', 10]];
+const ROLES: [string, number][] = [['region', 35], ['department', 20], ['enterprise', 20], ['admin', 8], ['leader', 7], ['judge', 6], ['contestant', 4]];
 // The benchmark's named accounts come first in their role: the busiest county, department and firm.
 const NAMED: Record<string, string> = { region: 'bench-mulei', department: 'bench-zrzy', enterprise: 'bench-firm', admin: 'bench-admin', leader: 'bench-leader' };
 
@@ -92,7 +102,7 @@ function chooseStep(role: string): Step {
 }
 
 async function accountsByRole(file: string | null, url: string | null): Promise<Map<string, string[]>> {
-  const query = `select username, role from users where active = 1 and role in ('region', 'department', 'enterprise', 'admin', 'leader') order by id`;
+  const query = `select username, role from users where active = 1 and role in ('region', 'department', 'enterprise', 'admin', 'leader', 'judge', 'contestant') order by id`;
   let rows: { username: string; role: string }[];
   if (file) {
     const db = new Database(file, { readonly: true });
@@ -110,13 +120,48 @@ async function accountsByRole(file: string | null, url: string | null): Promise<
   return byRole;
 }
 
-/** Signs in; an admin without a second factor sets one up first, as the server will insist. */
-async function signIn(c: ApiClient, username: string, role: string): Promise<number> {
+// Admin accounts outnumbered by simulated admins are shared, as a team shares a duty account: the first
+// user sets up the second factor and the rest sign in with its codes. The server refuses a code used
+// twice, so sign-ins to one account take turns and wait for the next 30-second code, as a person would.
+const secrets = new Map<string, string>();
+const lastStep = new Map<string, number>();
+const turns = new Map<string, Promise<unknown>>();
+const step30 = () => Math.floor(Date.now() / 30_000);
+
+async function signInAdmin(c: ApiClient, username: string): Promise<number> {
+  const secret = secrets.get(username);
+  if (secret) {
+    while (step30() === lastStep.get(username)) await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 50));
+    lastStep.set(username, step30());
+    return (await c.login(username, BENCH_PASSWORD, await generate({ secret }))).status;
+  }
   const login = await c.login(username, BENCH_PASSWORD);
-  if (login.status !== 200 || role !== 'admin') return login.status;
+  if (login.status !== 200) return login.status;
   const setup = await c.post('/api/auth/totp/setup');
-  if (setup.status !== 200) return login.status; // already set up by an earlier user of this account
-  return (await c.post('/api/auth/totp/enable', { code: await generate({ secret: setup.body.secret }) })).status === 204 ? 200 : 403;
+  if (setup.status !== 200) return setup.status;
+  lastStep.set(username, step30());
+  const enabled = await c.post('/api/auth/totp/enable', { code: await generate({ secret: setup.body.secret }) });
+  if (enabled.status !== 204) return enabled.status;
+  secrets.set(username, setup.body.secret);
+  return 200;
+}
+
+/** Signs in; an admin without a second factor sets one up first, as the server will insist. */
+function signIn(c: ApiClient, username: string, role: string): Promise<number> {
+  if (role !== 'admin') return c.login(username, BENCH_PASSWORD).then((r) => r.status);
+  const mine = (turns.get(username) ?? Promise.resolve()).then(() => signInAdmin(c, username));
+  turns.set(username, mine.catch(() => undefined));
+  return mine;
+}
+
+/** What a user's steps pick ids from: a judge's contestants by blind code, everyone else's projects. */
+async function idsFor(c: ApiClient, role: string): Promise<number[]> {
+  if (role === 'judge') {
+    const queue = (await c.get('/api/skills/mark/queue')).body as { events?: { contestants: { id: number }[] }[] };
+    return (queue.events ?? []).flatMap((e) => e.contestants.map((x) => x.id));
+  }
+  if (role === 'contestant') return [];
+  return ((await c.get('/api/projects?pageSize=100')).body?.items ?? []).map((p: { id: number }) => p.id);
 }
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -157,7 +202,7 @@ async function main(): Promise<void> {
       const c = new ApiClient(server.url);
       const status = await signIn(c, username, role);
       if (status !== 200) return void errors.push(`${username} sign-in → ${status}`);
-      const ids = ((await c.get('/api/projects?pageSize=100')).body?.items ?? []).map((p: { id: number }) => p.id);
+      const ids = await idsFor(c, role);
       while (Date.now() < end) {
         const step = chooseStep(role);
         const t0 = performance.now();

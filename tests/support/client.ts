@@ -44,8 +44,8 @@ export class ApiClient {
     return this.request<T>('PUT', path, body);
   }
 
-  async login(username: string, password: string): Promise<Response> {
-    const res = await this.post('/api/auth/login', { username, password });
+  async login(username: string, password: string, totp?: string): Promise<Response> {
+    const res = await this.post('/api/auth/login', totp ? { username, password, totp } : { username, password });
     if (res.status === 200) this.csrfToken = res.body.csrfToken;
     return res;
   }
