@@ -30,6 +30,7 @@ import * as m0036 from './migrations/0036_password_history.js';
 import * as m0037 from './migrations/0037_session_idle.js';
 import * as m0038 from './migrations/0038_totp.js';
 import * as m0039 from './migrations/0039_login_backoff.js';
+import * as m0040 from './migrations/0040_project_cluster_enterprise.js';
 
 // Migrations are imported, not read from disk, so they run the same from source and from a bundle.
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '0037_session_idle': m0037,
   '0038_totp': m0038,
   '0039_login_backoff': m0039,
+  '0040_project_cluster_enterprise': m0040,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

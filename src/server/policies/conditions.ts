@@ -77,17 +77,19 @@ export function projectMatches(rules: SqlRules) {
 }
 
 /**
- * Every rule as one condition on `enterprises`: clusters through its chain nodes, its own region and
+ * Every rule as one condition on `enterprises`: clusters through its chain nodes or live projects, its own region and
  * size, and the project-level rules met together by one of its projects. The node and project rules
  * are uncorrelated IN sets, built once per query rather than probed once per enterprise.
  */
 export function enterpriseMatches(rules: SqlRules) {
   return (eb: ExpressionBuilder<DB, 'enterprises'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
-    if (rules.clusterNodeIds) {
-      const nodes = rules.clusterNodeIds;
-      if (nodes.length === 0) return sql<SqlBool>`1 = 0`;
-      all.push(eb('enterprises.id', 'in', eb.selectFrom('enterprise_nodes as en').select('en.enterprise_id').where('en.node_id', 'in', nodes)));
+    if (rules.clusters) {
+      // An enterprise is in a cluster through its chain nodes or through a live project of its own:
+      // an investor on no chain node yet is still the cluster's enterprise once it builds there.
+      const viaProjects = eb('enterprises.id', 'in', eb.selectFrom('projects as cp').select('cp.enterprise_id').where('cp.cluster', 'in', rules.clusters).where('cp.stage', '<>', 'terminated').$narrowType<{ enterprise_id: number }>());
+      const nodes = rules.clusterNodeIds ?? [];
+      all.push(nodes.length === 0 ? viaProjects : eb.or([eb('enterprises.id', 'in', eb.selectFrom('enterprise_nodes as en').select('en.enterprise_id').where('en.node_id', 'in', nodes)), viaProjects]));
     }
     if (rules.expandedRegionCodes) all.push(eb('enterprises.region_code', 'in', rules.expandedRegionCodes));
     if (rules.sizes) all.push(eb('enterprises.size', 'in', rules.sizes));

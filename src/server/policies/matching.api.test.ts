@@ -227,3 +227,18 @@ describe('visit kit', () => {
     expect((await admin.get('/api/enterprises/99999999/visit-kit')).status).toBe(404);
   });
 });
+
+describe('an enterprise on no chain node is in the clusters of its live projects', () => {
+  it('a cluster rule admits it through its project → 200 both ways; the project terminated → 200 without it', async () => {
+    await enterprise('offChain', { name: '木垒链外投资企业有限公司', size: 'small' });
+    await project('offChain', 'offChain', { stage: 'signed' });
+    const clusterOnly = await policy({ title: '集群测试政策', rules: { clusters: [CLUSTER] } });
+    const id = enterprises.offChain.id;
+    const policiesOf = async () => ((await admin.get(`/api/enterprises/${id}/policies`)).body as { items: { id: number }[] }).items.map((p) => p.id);
+    expect(await names(admin, clusterOnly, 'enterprises')).toContain(id);
+    expect(await policiesOf()).toContain(clusterOnly);
+    expect((await admin.post(`/api/projects/${ids.offChain}/transitions`, { to: 'terminated', date: daysAgo(0), reason: '投资方撤资' })).status).toBe(200);
+    expect(await names(admin, clusterOnly, 'enterprises')).not.toContain(id);
+    expect(await policiesOf()).not.toContain(clusterOnly);
+  });
+});

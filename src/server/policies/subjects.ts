@@ -62,11 +62,13 @@ export async function enterpriseSubject(db: Db, user: CurrentUser, id: number): 
       .distinct()
       .where('en.enterprise_id', '=', id)
       .execute(),
-    db.selectFrom('projects').select(PROJECT_FACT_COLUMNS).where('projects.enterprise_id', '=', id).orderBy('projects.id').execute(),
+    db.selectFrom('projects').select([...PROJECT_FACT_COLUMNS, 'projects.cluster']).where('projects.enterprise_id', '=', id).orderBy('projects.id').execute(),
   ]);
+  // As enterpriseMatches: the clusters of its chain nodes and of its live projects.
+  const projectClusters = projects.filter((p) => p.stage !== 'terminated').map((p) => p.cluster);
   return {
     kind: 'enterprise',
-    clusters: clusters.map((c) => c.name),
+    clusters: [...new Set([...clusters.map((c) => c.name), ...projectClusters])],
     regionCode: row.region_code,
     regionParentCode: row.parent_code ?? null,
     size: row.size,
