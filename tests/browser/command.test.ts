@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,21 @@ describe('the command view in Chromium', () => {
     await page.waitForURL('**/projects?region=652328');
     await page.getByTestId('project-row').first().waitFor();
     for (const text of await page.getByTestId('project-row').allInnerTexts()) expect(text).toContain('木垒');
+    await page.close();
+  });
+
+  it('opened on its default period (this year, which holds none of the 2023 demo projects) the view says so, and 「查看近五年」 brings them in', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, ctx.server.url, 'admin', TEST_PASSWORD);
+    await page.goto(`${ctx.server.url}/command`);
+    await page.getByTestId('figure-empty-period').waitFor();
+    expect(await page.getByTestId('headline-signed').innerText()).toBe('0');
+    await page.getByTestId('figure-five-years').click();
+    await page.waitForURL(/from=\d{4}-\d{2}-\d{2}/);
+    const period = new URL(page.url()).searchParams;
+    expect(period.get('from')).toBe(dayjs(period.get('to')).subtract(5, 'year').add(1, 'day').format('YYYY-MM-DD'));
+    await expect.poll(() => page.getByTestId('headline-signed').innerText()).not.toBe('0');
+    await page.getByTestId('figure-empty-period').waitFor({ state: 'detached' });
     await page.close();
   });
 

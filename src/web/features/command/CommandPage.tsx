@@ -1,9 +1,9 @@
-import { Col, Row, Typography } from 'antd';
+import { Alert, Button, Col, Row, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { AnalyticsCards } from './AnalyticsCards.js';
 import { commandApi } from './api.js';
-import { FigureFilters } from './FigureFilters.js';
+import { FigureFilters, lastYears } from './FigureFilters.js';
 import { HeadlineFigures } from './HeadlineFigures.js';
 import { IndicatorTableCard } from './IndicatorTableCard.js';
 import { MapCard } from './MapCard.js';
@@ -24,6 +24,21 @@ export default function CommandPage() {
         </Typography.Title>
         <FigureFilters figures={figures} period={indicators.data?.period} />
       </div>
+      {indicators.data?.total.values.signed === 0 && (
+        // The demo's projects were signed in 2023, and a new period starts empty: say so, and offer a wider one.
+        <Alert
+          data-testid="figure-empty-period"
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('cmdEmptyPeriod')}
+          action={
+            <Button size="small" data-testid="figure-five-years" onClick={() => update(lastYears(5))}>
+              {t('cmdShowFiveYears')}
+            </Button>
+          }
+        />
+      )}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={15}>
           <MapCard figure={params.figure} from={q.from} to={q.to} onFigure={(figure) => update({ figure })} height={380} />

@@ -35,6 +35,13 @@ export function RegionSelect({ value, onChange, testId }: { value?: string; onCh
   );
 }
 
+/** The last `years` years up to today, as the period a leader means by 近三年/近五年. */
+export function lastYears(years: number): { from: string; to: string } {
+  return { from: dayjs().subtract(years, 'year').add(1, 'day').format('YYYY-MM-DD'), to: dayjs().format('YYYY-MM-DD') };
+}
+
+const range = (p: { from: string; to: string }): [dayjs.Dayjs, dayjs.Dayjs] => [dayjs(p.from), dayjs(p.to)];
+
 /** Period, region and cluster for every figure on the page; `period` is what the server used when none is chosen. */
 export function FigureFilters({ figures, period }: { figures: ReturnType<typeof useFigureParams>; period?: Period }) {
   const { t } = useI18n();
@@ -51,6 +58,12 @@ export function FigureFilters({ figures, period }: { figures: ReturnType<typeof 
           value={from && to ? [dayjs(from), dayjs(to)] : null}
           onChange={(v) => update({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
           aria-label={t('cmdPeriod')}
+          presets={[
+            { label: t('cmdPresetThisYear'), value: [dayjs().startOf('year'), dayjs()] },
+            { label: t('cmdPresetLastYear'), value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] },
+            { label: t('cmdPresetThreeYears'), value: range(lastYears(3)) },
+            { label: t('cmdPresetFiveYears'), value: range(lastYears(5)) },
+          ]}
         />
       </Tooltip>
       <RegionSelect testId="figure-region" value={params.region} onChange={(region) => update({ region })} />
