@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../tests/support/client.js';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../tests/support/database.js';
-import { buildProject, buildUscc } from '../../../tests/support/factories.js';
+import { buildEvent, buildLead, buildProject, buildUscc, daysAgo } from '../../../tests/support/factories.js';
 import { startServerProcess, type ServerProcess } from '../../../tests/support/process.js';
 import { upload } from '../../../tests/support/upload.js';
 import { STAGES } from '../../shared/stages.js';
@@ -51,6 +51,8 @@ async function assertSound(): Promise<void> {
   }
 }
 
+// Enough signings that the kill lands while some are still queued.
+const SIGNINGS = 150;
 const count = async (q: Promise<{ n: number | string }>) => Number((await q).n);
 
 describe(`killed with SIGKILL mid-work (${testEngine()})`, () => {
@@ -112,4 +114,46 @@ describe(`killed with SIGKILL mid-work (${testEngine()})`, () => {
     expect(audited > 0).toBe(added === 20_000);
     console.log(`import killed → ${added} enterprises, job ${job.status}`);
   }, 180_000);
+  it('signings: leads signed into projects and projects added to a ceremony — after restart each is whole or absent, and audited once', async () => {
+    const db = direct.db;
+    const admin = await signIn();
+    const event = await admin.post('/api/events', buildEvent({ name: '崩溃测试签约仪式' }));
+    expect(event.status).toBe(201);
+    const leads = await Promise.all(Array.from({ length: SIGNINGS }, async () => (await admin.post('/api/leads', buildLead())).body as { id: number; version: number }));
+    const projects = await Promise.all(Array.from({ length: SIGNINGS }, async () => (await admin.post('/api/projects', buildProject())).body as { id: number }));
+    // Interleaved, so the kill finds both kinds in flight.
+    const work = Promise.allSettled(
+      leads.flatMap((lead, i) => [
+        admin.post(`/api/leads/${lead.id}/sign`, { version: lead.version, signedOn: daysAgo(0), project: { name: `崩溃测试签约项目${lead.id}`, investmentYuan: 80_000_000 } }),
+        admin.post(`/api/events/${event.body.id}/signings`, { projectId: projects[i].id }),
+      ]),
+    );
+    // Killed once the first signings are in, so it lands in the middle on either database.
+    const ids = leads.map((l) => l.id);
+    const signedSoFar = () => count(direct.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', ids).where('status', '=', 'signed').executeTakeFirstOrThrow());
+    for (let waited = 0; (await signedSoFar()) < 5 && waited < 20_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, Math.random() * 40));
+    await restart();
+    await work;
+
+    await assertSound();
+    const rows = await db.selectFrom('leads').select(['id', 'status', 'project_id']).where('id', 'in', ids).execute();
+    const made = await db.selectFrom('projects').select(['id', 'lead_id']).where('lead_id', 'in', ids).execute();
+    const signAudits = await db.selectFrom('audit_log').select('entity_id').where('action', '=', 'lead.sign').where('entity_id', 'in', ids.map(String)).execute();
+    for (const lead of rows) {
+      const mine = made.filter((p) => p.lead_id === lead.id);
+      const audited = signAudits.filter((a) => a.entity_id === String(lead.id)).length;
+      if (lead.status === 'signed') expect([mine.length, mine[0]?.id, audited], `lead ${lead.id}`).toEqual([1, lead.project_id, 1]);
+      else expect([mine.length, lead.project_id, audited], `lead ${lead.id}`).toEqual([0, null, 0]);
+    }
+    const signings = await db.selectFrom('event_signings').select(['id', 'seq']).where('event_id', '=', event.body.id).execute();
+    const added = await db.selectFrom('audit_log').select('id').where('action', '=', 'event.signing.add').where('entity_id', '=', String(event.body.id)).execute();
+    expect(added.length).toBe(signings.length);
+    expect(new Set(signings.map((x) => x.seq)).size).toBe(signings.length);
+    console.log(`signings killed → ${rows.filter((l) => l.status === 'signed').length} of ${SIGNINGS} leads signed, ${signings.length} of ${SIGNINGS} ceremony signings`);
+    // The restarted server signs.
+    const after = await signIn();
+    const fresh = (await after.post('/api/leads', buildLead())).body as { id: number; version: number };
+    expect((await after.post(`/api/leads/${fresh.id}/sign`, { version: fresh.version, signedOn: daysAgo(0), project: { name: '重启后签约', investmentYuan: 1_000_000 } })).status).toBe(201);
+  }, 120_000);
 });

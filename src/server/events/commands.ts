@@ -17,6 +17,16 @@ export async function eventForWrite(trx: Db, eventId: number) {
   return row;
 }
 
+/**
+ * The event, locked for a write that numbers its children max + 1 (signings, groups): stamping it takes
+ * its row lock on PostgreSQL, so such writes queue and never share a number; SQLite writes one at a time.
+ */
+export async function eventForNumbering(trx: Db, eventId: number) {
+  const row = await eventForWrite(trx, eventId);
+  await trx.updateTable('events').set({ updated_at: nowIso() }).where('id', '=', eventId).execute();
+  return row;
+}
+
 export async function assertEnterprise(trx: Db, field: string, id: number | null | undefined): Promise<void> {
   if (!id) return;
   const found = await trx.selectFrom('enterprises').select('id').where('id', '=', id).executeTakeFirst();

@@ -177,6 +177,15 @@ describe('the signing ceremony', () => {
     expect((await admin.get(`/api/events/${event.id}/summary`)).body.projects).toBe(2);
   });
 
+  it('twenty signings added at once → 201 each, numbered 1 to 20 in the run sheet with none shared', async () => {
+    const event = await newEvent();
+    const projects = await Promise.all(Array.from({ length: 20 }, () => newProject()));
+    const answers = await Promise.all(projects.map((p) => admin.post(`/api/events/${event.id}/signings`, { projectId: p.id })));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+    const seqs = ((await admin.get(`/api/events/${event.id}/signings`)).body.items as { seq: number }[]).map((s) => s.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
   it('signing the same project at two events → 409 naming the first event', async () => {
     const first = await newEvent({ name: '第一场签约活动' });
     const second = await newEvent();

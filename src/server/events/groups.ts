@@ -4,7 +4,7 @@ import type { CreateGroupInput, CreateStopInput, GroupMembersInput, ReorderStops
 import { recordAudit } from '../audit/record.js';
 import type { DB } from '../db/schema.js';
 import { ValidationError } from '../errors.js';
-import { assertEnterprise, eventForWrite } from './commands.js';
+import { assertEnterprise, eventForNumbering, eventForWrite } from './commands.js';
 import { assertCanWriteEvents, notFoundGroup, notFoundStop } from './policy.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -27,7 +27,7 @@ export async function createGroup(options: Base & { input: CreateGroupInput }): 
   const { db, user, eventId, input } = options;
   assertCanWriteEvents(user);
   return db.transaction().execute(async (trx) => {
-    await eventForWrite(trx, eventId);
+    await eventForNumbering(trx, eventId);
     const last = await trx.selectFrom('event_groups').select((eb) => eb.fn.max('sort_order').as('m')).where('event_id', '=', eventId).executeTakeFirst();
     const values = { name: input.name, leader: input.leader ?? '', note: input.note ?? '', sort_order: input.sortOrder ?? Number(last?.m ?? -1) + 1 };
     const row = await trx.insertInto('event_groups').values({ ...values, event_id: eventId }).returning('id').executeTakeFirstOrThrow();

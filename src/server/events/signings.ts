@@ -6,7 +6,7 @@ import { nowIso } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { copyProjectToRequests } from '../projects/departments.js';
-import { assertEnterprise, eventForWrite } from './commands.js';
+import { assertEnterprise, eventForNumbering, eventForWrite } from './commands.js';
 import { assertCanWriteEvents, notFoundSigning } from './policy.js';
 
 type Base = { db: Kysely<DB>; user: CurrentUser; eventId: number };
@@ -28,7 +28,7 @@ export async function addSigning(options: Base & { input: CreateSigningInput }):
   const { db, user, eventId, input } = options;
   assertCanWriteEvents(user);
   return db.transaction().execute(async (trx) => {
-    const event = await eventForWrite(trx, eventId);
+    const event = await eventForNumbering(trx, eventId);
     const project = await trx.selectFrom('projects').selectAll().where('id', '=', input.projectId).executeTakeFirst();
     if (!project) throw new ValidationError('projectId', { zh: '项目台账中没有这个项目', en: 'No such project in the ledger' });
     const existing = await trx
