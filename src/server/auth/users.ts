@@ -27,6 +27,8 @@ export interface CreateUserOptions {
   db: Kysely<DB>;
   username: string;
   password: string;
+  /** The password's hash when the caller already holds it: the demo's accounts share one password. */
+  passwordHash?: string;
   displayName: string;
   role: Role;
   regionCodes?: string[];
@@ -35,7 +37,7 @@ export interface CreateUserOptions {
 }
 
 export async function createUser(options: CreateUserOptions): Promise<CurrentUser> {
-  const passwordHash = await hashPassword(options.password);
+  const passwordHash = options.passwordHash ?? (await hashPassword(options.password));
   return options.db.transaction().execute(async (trx) => {
     const now = nowIso();
     const row = await trx

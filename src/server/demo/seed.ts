@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../../shared/auth.js';
 import { usccCheckChar } from '../../shared/uscc.js';
 import { recordAudit } from '../audit/record.js';
+import { hashPassword } from '../auth/passwords.js';
 import { createUser } from '../auth/users.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
@@ -51,8 +52,10 @@ export function sampleUscc(regionCode: string, serial: number): string {
 
 export async function createDemoUsers(db: Kysely<DB>, password: string): Promise<Map<string, CurrentUser>> {
   const users = new Map<string, CurrentUser>();
+  // One hash for all: Argon2 is slow on purpose, and every test server seeds these accounts.
+  const passwordHash = await hashPassword(password);
   for (const u of DEMO_USERS) {
-    users.set(u.username, await createUser({ db, password, ...u, regionCodes: 'regionCodes' in u ? [...u.regionCodes] : [] }));
+    users.set(u.username, await createUser({ db, password, passwordHash, ...u, regionCodes: 'regionCodes' in u ? [...u.regionCodes] : [] }));
   }
   return users;
 }
