@@ -11,8 +11,7 @@ import { RequireAuth } from './features/auth/RequireAuth.js';
 import { AppLayout } from './features/layout/AppLayout.js';
 import { useAuth } from './features/auth/AuthProvider.js';
 import { landingPathFor } from './features/skills/landing.js';
-import { skillsApi } from './features/skills/api.js';
-import { useQuery } from '@tanstack/react-query';
+import { useSkillsEntries } from './features/skills/api.js';
 import { useI18n } from './i18n/I18nProvider.js';
 
 // Pages load on demand so the sign-in page does not wait for ECharts and the big forms.
@@ -69,7 +68,7 @@ const NotFound = lazy(() => import('./features/layout/NotFound.js').then((m) => 
 function Landing() {
   const { user } = useAuth();
   // A contestant may be in either contest: the skills page if they have an entry there, else the livestream contests.
-  const skills = useQuery({ queryKey: ['skills-me'], queryFn: skillsApi.me, enabled: user?.role === 'contestant' });
+  const skills = useSkillsEntries(user);
   if (user?.role === 'contestant') {
     if (skills.isLoading) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
     return <Navigate to={skills.data?.items.length ? '/skills/me' : '/livestream'} replace />;

@@ -94,6 +94,10 @@ describe('the livestream contest in Chromium', () => {
   it('the contestant zhubo lands on the contests and reads its own registration and current place', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, ctx.server.url, 'zhubo', TEST_PASSWORD);
+    // zhubo has no skills entry, so the menu offers the livestream contests and not 我的技能大赛.
+    await page.getByTestId('menu-livestream').waitFor();
+    await page.getByTestId('ls-contest-link').filter({ hasText: '天山北麓' }).waitFor();
+    expect(await page.getByTestId('menu-skills-me').count()).toBe(0);
     await page.getByTestId('ls-contest-link').filter({ hasText: '天山北麓' }).click();
     const mine = page.getByTestId('ls-mine');
     await expect.poll(() => mine.innerText()).toContain('当前名次(公开榜)');

@@ -59,6 +59,7 @@ describe('the skills competition in Chromium', () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, ctx.server.url, 'xuanshou', TEST_PASSWORD);
     await page.waitForURL('**/skills/me');
+    await page.getByTestId('menu-skills-me').waitFor();
     const code = (await page.getByTestId('my-certificate-code').innerText()).trim();
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(await page.getByTestId('my-result').innerText()).toContain('名次');

@@ -30,6 +30,7 @@ import { useAuth } from '../auth/AuthProvider.js';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal.js';
 import { TotpModal } from '../auth/TotpModal.js';
 import { serviceMenuKey } from '../services/menu.js';
+import { useSkillsEntries } from '../skills/api.js';
 import { skillsMenuItems } from '../skills/menu.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 import { CONTEST_MENU_ROLES, livestreamMenuItems } from '../livestream/menu.js';
@@ -41,6 +42,7 @@ const COMMAND_ROLES: readonly string[] = ['admin', 'leader', 'region'];
 export function AppLayout() {
   const { t, role } = useI18n();
   const { user, isAdmin, signOut } = useAuth();
+  const skillsEntries = useSkillsEntries(user);
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
@@ -114,7 +116,7 @@ export function AppLayout() {
       : []),
   ];
   // 赛事活动: one group; each contest feature lists its own entries (skills/menu.tsx, livestream/menu.tsx).
-  const contestItems = [...skillsMenuItems(user, t), ...(user && CONTEST_MENU_ROLES.includes(user.role) ? livestreamMenuItems(t) : [])];
+  const contestItems = [...skillsMenuItems(user, t, Boolean(skillsEntries.data?.items.length)), ...(user && CONTEST_MENU_ROLES.includes(user.role) ? livestreamMenuItems(t) : [])];
   const contestGroup: MenuProps['items'] = contestItems.length
     ? [{ key: 'contests-menu', icon: <TrophyOutlined />, label: <span data-testid="menu-contests">{t('skMenuGroup')}</span>, children: contestItems }]
     : [];

@@ -18,6 +18,8 @@ import type {
   SkillsJudge,
   SkillsResults,
 } from '../../../shared/skills.js';
+import { useQuery } from '@tanstack/react-query';
+import type { CurrentUser } from '../../../shared/auth.js';
 import { api, toQuery } from '../../api/client.js';
 
 export type ContestantParams = Partial<ContestantFilter> & { page: number; pageSize: number };
@@ -65,3 +67,8 @@ export const skillsApi = {
   appeal: (contestantId: number, text: string) => post<{ id: number }>('/api/skills/appeals', { contestantId, text }),
   verify: (code: string) => api<CertificateCheck>(`/api/public/certificates/${encodeURIComponent(code)}`, { allow401: true }),
 };
+
+/** A contestant's skills entries (none for a livestream-only contestant); the landing page and the menu share it. */
+export function useSkillsEntries(user: CurrentUser | null) {
+  return useQuery({ queryKey: ['skills-me'], queryFn: skillsApi.me, enabled: user?.role === 'contestant' });
+}
