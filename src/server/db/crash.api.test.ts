@@ -130,7 +130,7 @@ describe(`killed with SIGKILL mid-work (${testEngine()})`, () => {
     );
     // Killed once the first signings are in, so it lands in the middle on either database.
     const ids = leads.map((l) => l.id);
-    const signedSoFar = () => count(direct.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', ids).where('status', '=', 'signed').executeTakeFirstOrThrow());
+    const signedSoFar = () => count(db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', ids).where('status', '=', 'signed').executeTakeFirstOrThrow());
     for (let waited = 0; (await signedSoFar()) < 5 && waited < 20_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, Math.random() * 40));
     await restart();
